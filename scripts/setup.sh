@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what gonogo needs on a Debian machine (only what is missing), the
+# pinned tree-sitter grammars from npm, then configures and builds.
+# Usage: scripts/setup.sh [BUILD_DIR] [extra cmake args...]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-"$here/build"}
+shift || true
+
+packages=(build-essential cmake ninja-build pkg-config git ca-certificates nodejs npm
+          libhyperscan-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev libexpected-dev
+          libtree-sitter-dev libgtest-dev libgmock-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "gonogo setup: installing ${missing[*]}" >&2
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+grammars="$here/third_party/grammars"
+if [ ! -f "$grammars/node_modules/.package-lock.json" ] || ! cmp -s "$grammars/package-lock.json" "$grammars/node_modules/.gonogo-lock"; then
+  echo "gonogo setup: installing pinned tree-sitter grammars (npm ci)" >&2
+  (cd "$grammars" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+  cp "$grammars/package-lock.json" "$grammars/node_modules/.gonogo-lock"
+fi
+
+generator=()
+command -v ninja >/dev/null && generator=(-G Ninja)
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  cmake -S "$here" -B "$build" "${generator[@]}" "$@" >/dev/null
+fi
+cmake --build "$build" -j "$(nproc)"

@@ -1,0 +1,173 @@
+// The audit command (see audit.hpp). Checkpoints (seed 001): after each
+// category the findings so far are written as Markdown for a person, with a
+// fenced JSON block that --resume reads back, so an interrupted audit
+// continues where it stopped and ends with the same report.
+#include "cli/audit.hpp"
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "checks/probe.hpp"
+#include "checks/runner.hpp"
+#include "collect/build.hpp"
+#include "collect/stack.hpp"
+#include "report/report.hpp"
+#include "score/score.hpp"
+#include "util/fs.hpp"
+#include "util/strings.hpp"
+#include "util/time.hpp"
+
+namespace gonogo::cli {
+namespace {
+
+constexpr const char* k_categories[] = {"REL", "OBS", "SCA", "SEC", "DR", "PERF", "OPS", "LOAD", "COMP"};
+
+std::string git_commit(const std::filesystem::path& root) {
+    auto head = fs::read_file(root / ".git" / "HEAD", 4096);
+    if (!head) return "";
+    auto h = std::string(str::trim(*head));
+    if (!str::starts_with(h, "ref: ")) return h;
+    auto ref = h.substr(5);
+    if (auto r = fs::read_file(root / ".git" / ref, 4096)) return std::string(str::trim(*r));
+    if (auto packed = fs::read_file(root / ".git" / "packed-refs", 16 * 1024 * 1024)) {
+        for (auto line : str::split(*packed, '\n')) {
+            auto sp = line.find(' ');
+            if (sp != std::string_view::npos && line.substr(sp + 1) == ref) return std::string(line.substr(0, sp));
+        }
+    }
+    return "";
+}
+
+// Saved control results use the JSON renderer's own shape, so one reader serves both.
+std::string checkpoint_markdown(const AuditResult& partial, const std::vector<std::string>& done, const std::string& next) {
+    std::string out = fmt::format("# Checkpoint: {} production readiness\n\n**Saved:** {}  \n**Completed categories:** {}  \n**Next step:** {}\n\n",
+                                  partial.project, timeutil::now_iso8601(), fmt::join(done, ", "),
+                                  next.empty() ? "score and write the report" : "audit category " + next);
+    out += "## Findings so far\n\n";
+    for (const auto& c : partial.controls)
+        if (c.status == Status::fail) out += fmt::format("- {} {} — {} ({})\n", c.id, c.title, c.message, to_string(c.severity));
+    out += "\n## Resume data\n\n```json\n" + report::to_json(partial) + "```\n";
+    return out;
+}
+
+Result<AuditResult> read_checkpoint(const std::filesystem::path& p) {
+    auto text = fs::read_file(p, 64 * 1024 * 1024);
+    if (!text) return tl::unexpected(text.error());
+    auto b = text->find("```json\n");
+    auto e = text->rfind("```");
+    if (b == std::string::npos || e == std::string::npos || e <= b) return fail("checkpoint has no resume data", p.string());
+    auto r = report::from_json(text->substr(b + 8, e - b - 8));
+    if (!r) return fail("checkpoint resume data unreadable: " + r.error().message, p.string());
+    return r;
+}
+
+}  // namespace
+
+std::filesystem::path checkpoint_path(const std::filesystem::path& root, const std::string& project) {
+    return root / ".gonogo" / "checkpoints" / (project + "-production-readiness.md");
+}
+
+Result<AuditResult> run_audit(const AuditOptions& opts) {
+    const auto& catalog = Catalog::embedded();
+    const auto* framework = catalog.framework(opts.framework);
+    if (!framework) {
+        std::vector<std::string> names;
+        for (const auto& f : catalog.frameworks()) names.push_back(f.name);
+        return fail(fmt::format("unknown framework '{}' (known: {})", opts.framework, fmt::join(names, ", ")), "--framework");
+    }
+    collect::BuildOptions bo;
+    bo.exclude = opts.exclude;
+    bo.max_file_bytes = opts.max_file_bytes;
+    bo.threads = opts.threads;
+    if (opts.progress) {
+        bo.on_progress = [](std::uint64_t done, std::uint64_t total, void*) {
+            int width = 30;
+            int filled = total ? static_cast<int>(static_cast<double>(done) / static_cast<double>(total) * width) : width;
+            fmt::print(stderr, "\rscanning [{}{}] {}/{} files", std::string(static_cast<std::size_t>(filled), '#'),
+                       std::string(static_cast<std::size_t>(width - filled), ' '), done, total);
+            if (done == total) fmt::print(stderr, "\n");
+        };
+    }
+    auto model = collect::build_model(opts.path, checks::all_signatures(), bo);
+    if (!model) return tl::unexpected(model.error());
+
+    AuditResult r;
+    r.tool_version = GONOGO_VERSION;
+    r.target_path = model->root;
+    r.target_commit = git_commit(model->root);
+    r.project = model->services.size() == 1 && !model->services[0].name.empty()
+                    ? model->services[0].name
+                    : std::filesystem::path(model->root).filename().string();
+    r.generated_at = timeutil::now_iso8601();
+    r.tier = opts.tier;
+    r.framework = framework->name;
+    r.framework_title = framework->title;
+    r.stack = collect::summarize(*model, -1);
+    r.diagnostics = model->diagnostics;
+    r.stats = model->stats;
+
+    auto cp = checkpoint_path(model->root, r.project);
+    std::vector<std::string> done;
+    if (opts.resume) {
+        auto saved = read_checkpoint(cp);
+        if (!saved) return tl::unexpected(saved.error());
+        if (saved->tier != r.tier || saved->framework != r.framework)
+            return fail("checkpoint was made with another tier or framework; rerun without --resume", cp.string());
+        for (auto& c : saved->controls) {
+            if (std::find(done.begin(), done.end(), c.category) == done.end()) done.push_back(c.category);
+            r.controls.push_back(std::move(c));
+        }
+    }
+    const char* abort_after = std::getenv("GONOGO_TEST_ABORT_AFTER");  // test hook: simulates a kill mid-audit
+    for (std::size_t i = 0; i < std::size(k_categories); ++i) {
+        std::string cat = k_categories[i];
+        if (std::find(done.begin(), done.end(), cat) != done.end()) continue;
+        auto results = checks::run_controls(catalog, *model, opts.tier, {cat});
+        r.controls.insert(r.controls.end(), results.begin(), results.end());
+        done.push_back(cat);
+        std::string next = i + 1 < std::size(k_categories) ? k_categories[i + 1] : "";
+        auto w = fs::write_file_atomic(cp, checkpoint_markdown(r, done, next));
+        if (!w) r.diagnostics.push_back({cp.string(), "checkpoint not written: " + w.error().message});
+        if (abort_after && cat == abort_after) {
+            std::fflush(nullptr);
+            std::raise(SIGKILL);
+        }
+    }
+    // Controls in catalogue order, whatever order resume produced.
+    std::vector<ControlResult> ordered;
+    for (const auto& c : catalog.controls())
+        for (auto& x : r.controls)
+            if (x.id == c.id) ordered.push_back(std::move(x));
+    r.controls = std::move(ordered);
+
+    auto scored = score::evaluate(*framework, r.controls);
+    r.categories = scored.categories;
+    r.total_score = scored.total;
+    r.total_max = scored.max;
+    r.verdict = scored.verdict;
+    for (std::size_t s = 0; s < model->services.size(); ++s) {
+        ServiceResult sr;
+        sr.name = model->services[s].name;
+        sr.path = model->services[s].root;
+        sr.stack = collect::summarize(*model, static_cast<int>(s));
+        std::vector<ControlResult> mine = r.controls;
+        for (auto& c : mine)
+            for (const auto& ss : c.services)
+                if (ss.service == sr.name) { c.status = ss.status; c.message = ss.message; }
+        auto sc = score::evaluate(*framework, mine);
+        sr.verdict = sc.verdict;
+        sr.categories = sc.categories;
+        r.services.push_back(std::move(sr));
+    }
+    std::error_code ec;
+    std::filesystem::remove(cp, ec);  // the audit finished: nothing to resume
+    return r;
+}
+
+}  // namespace gonogo::cli

@@ -1,0 +1,30 @@
+// The audit command: builds the model, runs the controls category by category
+// with a checkpoint after each, scores, and assembles the AuditResult.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/audit_result.hpp"
+#include "core/catalog.hpp"
+#include "util/result.hpp"
+
+namespace gonogo::cli {
+
+struct AuditOptions {
+    std::filesystem::path path = ".";
+    Tier tier = Tier::tier1;
+    std::string framework = "go-no-go";
+    std::vector<std::string> exclude;
+    std::size_t max_file_bytes = 2 * 1024 * 1024;
+    unsigned threads = 0;
+    bool resume = false;
+    bool progress = false;
+};
+
+Result<AuditResult> run_audit(const AuditOptions& opts);
+
+// Checkpoint location for a project: <root>/.gonogo/checkpoints/<project>-production-readiness.md
+std::filesystem::path checkpoint_path(const std::filesystem::path& root, const std::string& project);
+
+}  // namespace gonogo::cli

@@ -1,0 +1,187 @@
+// The model builder (see build.hpp). Files are read once each by a small pool
+// of workers (one per core); each worker owns its Hyperscan scratch and hit
+// buffer, results are merged and sorted so the model is deterministic.
+#include "collect/build.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "collect/classify.hpp"
+#include "collect/routes.hpp"
+#include "collect/scanner.hpp"
+#include "collect/stack.hpp"
+#include "collect/syntax.hpp"
+#include "collect/walker.hpp"
+#include "util/fs.hpp"
+#include "util/glob.hpp"
+#include "util/strings.hpp"
+
+namespace gonogo::collect {
+namespace {
+
+constexpr std::size_t k_keep_cap = 1024 * 1024;  // text kept for probes only below this size
+
+struct WorkerOut {
+    std::vector<Hit> hits;
+    std::vector<Diagnostic> diagnostics;
+    ScanStats stats;
+};
+
+void parse_structured(File& f, std::vector<Diagnostic>& diags) {
+    if (f.lang == Language::yaml) {
+        try {
+            f.yaml = YAML::LoadAll(f.text);
+        } catch (const YAML::Exception& e) {
+            f.yaml.clear();
+            // Helm templates are not YAML until rendered: not a defect of the repository.
+            if (f.text.find("{{") == std::string::npos)
+                diags.push_back({f.path, fmt::format("malformed YAML at line {}, column {}: {}", e.mark.line + 1,
+                                                     e.mark.column + 1, e.msg)});
+        }
+    } else if (f.lang == Language::json) {
+        auto j = nlohmann::json::parse(f.text, nullptr, false, true);
+        if (j.is_discarded()) {
+            // tsconfig-style files allow trailing commas; only manifests must be strict JSON.
+            if (f.kind == FileKind::manifest) diags.push_back({f.path, "malformed JSON: could not be parsed"});
+        } else {
+            f.json = std::move(j);
+        }
+    }
+}
+
+void process(const std::filesystem::path& root, File& f, std::uint32_t index, std::size_t cap, const Scanner& scanner,
+             Scanner::Scratch& scratch, WorkerOut& out) {
+    if (f.size > cap) {
+        ++out.stats.skipped_large;
+        out.diagnostics.push_back({f.path, fmt::format("skipped: {} bytes is over the {} byte file cap", f.size, cap)});
+        return;
+    }
+    auto text = fs::read_file(root / f.path, cap);
+    if (!text) {
+        ++out.stats.skipped_unreadable;
+        out.diagnostics.push_back({f.path, fmt::format("could not read: {}", text.error().message)});
+        return;
+    }
+    if (fs::looks_binary(*text)) {
+        ++out.stats.skipped_binary;
+        return;
+    }
+    ++out.stats.files_scanned;
+    out.stats.bytes_scanned += text->size();
+    scanner.scan(*text, index, f.kind, scratch, out.hits);
+    Classification c{f.kind, f.lang};
+    if (!keep_text(c) || text->size() > k_keep_cap) return;
+    if (!fs::is_valid_utf8(*text))
+        out.diagnostics.push_back({f.path, "not valid UTF-8: scanned as bytes, positions may be off"});
+    f.kept = true;
+    f.text = std::move(*text);
+    f.lines = str::LineIndex(f.text);
+    if (has_syntax_tree(f.lang) && f.is_own()) {
+        f.tree.reset(syntax::parse(f.lang, f.text));
+        if (!f.tree) out.diagnostics.push_back({f.path, "could not be parsed (syntax tree unavailable)"});
+        else ++out.stats.parsed;
+    } else if (f.lang == Language::yaml || f.lang == Language::json) {
+        parse_structured(f, out.diagnostics);
+        ++out.stats.parsed;
+    }
+}
+
+}  // namespace
+
+Result<RepoModel> build_model(const std::filesystem::path& root_in, const std::vector<Signature>& signatures,
+                              const BuildOptions& options) {
+    auto t0 = std::chrono::steady_clock::now();
+    std::error_code ec;
+    auto root = std::filesystem::weakly_canonical(root_in, ec);
+    if (ec) root = root_in;
+    auto walked = walk(root, options.exclude);
+    if (!walked) return tl::unexpected(walked.error());
+    auto scanner = Scanner::compile(signatures);
+    if (!scanner) return tl::unexpected(scanner.error());
+
+    // gonogo's own output is never audited (nor counted): its checkpoints and history, and its reports.
+    std::erase_if(walked->files, [](const WalkEntry& w) {
+        return str::starts_with(w.path, ".gonogo/") || glob::match("reports/*-production-readiness.md", w.path) ||
+               glob::match("reports/*-production-readiness.json", w.path);
+    });
+    RepoModel m;
+    m.root = root.string();
+    m.diagnostics = std::move(walked->diagnostics);
+    m.stats.ignored = walked->ignored;
+    m.files.reserve(walked->files.size());
+    m.all_paths.reserve(walked->files.size());
+    for (auto& w : walked->files) {
+        File f;
+        f.path = w.path;
+        f.size = w.size;
+        auto c = classify(f.path);
+        f.kind = c.kind;
+        f.lang = c.lang;
+        m.all_paths.push_back(w.path);
+        m.files.push_back(std::move(f));
+    }
+    m.stats.files_seen = m.files.size();
+    for (const auto& s : scanner->signatures()) m.signature_ids.push_back(s.id);
+
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    threads = std::min<unsigned>(threads, 8);
+    std::vector<WorkerOut> outs(threads);
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> done{0};
+    std::mutex err_mu;
+    std::optional<Error> fatal;
+    auto worker = [&](unsigned w) {
+        auto scratch = scanner->make_scratch();
+        if (!scratch) {
+            std::lock_guard lk(err_mu);
+            fatal = scratch.error();
+            return;
+        }
+        for (;;) {
+            std::size_t i = next.fetch_add(1);
+            if (i >= m.files.size()) break;
+            process(root, m.files[i], static_cast<std::uint32_t>(i), options.max_file_bytes, *scanner, *scratch, outs[w]);
+            std::size_t d = done.fetch_add(1) + 1;
+            if (w == 0 && options.on_progress && (d % 256 == 0)) options.on_progress(d, m.files.size(), options.progress_user);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned w = 1; w < threads; ++w) pool.emplace_back(worker, w);
+    worker(0);
+    for (auto& t : pool) t.join();
+    if (fatal) return tl::unexpected(*fatal);
+    if (options.on_progress) options.on_progress(m.files.size(), m.files.size(), options.progress_user);
+
+    for (auto& o : outs) {
+        m.hits.insert(m.hits.end(), std::make_move_iterator(o.hits.begin()), std::make_move_iterator(o.hits.end()));
+        m.diagnostics.insert(m.diagnostics.end(), o.diagnostics.begin(), o.diagnostics.end());
+        m.stats.files_scanned += o.stats.files_scanned;
+        m.stats.bytes_scanned += o.stats.bytes_scanned;
+        m.stats.skipped_binary += o.stats.skipped_binary;
+        m.stats.skipped_large += o.stats.skipped_large;
+        m.stats.skipped_unreadable += o.stats.skipped_unreadable;
+        m.stats.parsed += o.stats.parsed;
+    }
+    std::sort(m.hits.begin(), m.hits.end(), [](const Hit& a, const Hit& b) {
+        return a.signature != b.signature ? a.signature < b.signature
+               : a.file != b.file         ? a.file < b.file
+                                          : a.begin < b.begin;
+    });
+    std::sort(m.diagnostics.begin(), m.diagnostics.end(),
+              [](const Diagnostic& a, const Diagnostic& b) { return a.path != b.path ? a.path < b.path : a.message < b.message; });
+    if (walked->symlinks)
+        m.diagnostics.push_back({".", fmt::format("{} symbolic link(s) not followed", walked->symlinks)});
+
+    detect_stack(m);
+    extract_routes(m);
+    m.stats.duration_ms = static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count());
+    return m;
+}
+
+}  // namespace gonogo::collect

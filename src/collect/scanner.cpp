@@ -1,0 +1,121 @@
+// Hyperscan scanning (see scanner.hpp). Matches of one signature that start at
+// the same offset or inside the previous match are folded into one hit, since
+// Hyperscan reports every end offset of a match.
+#include "collect/scanner.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <hs/hs.h>
+
+#include "util/strings.hpp"
+
+namespace gonogo::collect {
+
+void Scanner::DbDeleter::operator()(hs_database* d) const { hs_free_database(d); }
+Scanner::~Scanner() = default;
+Scanner::Scratch::~Scratch() {
+    if (m_s) hs_free_scratch(m_s);
+}
+
+Result<Scanner> Scanner::compile(std::vector<Signature> signatures) {
+    Scanner s;
+    s.m_sigs = std::move(signatures);
+    if (s.m_sigs.empty()) return s;
+    std::vector<const char*> exprs;
+    std::vector<unsigned> flags, ids;
+    for (std::size_t i = 0; i < s.m_sigs.size(); ++i) {
+        exprs.push_back(s.m_sigs[i].pattern.c_str());
+        unsigned f = HS_FLAG_SOM_LEFTMOST;
+        if (s.m_sigs[i].caseless) f |= HS_FLAG_CASELESS;
+        flags.push_back(f);
+        ids.push_back(static_cast<unsigned>(i));
+    }
+    hs_database_t* db = nullptr;
+    hs_compile_error_t* err = nullptr;
+    if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK,
+                         nullptr, &db, &err) != HS_SUCCESS) {
+        std::string where = err && err->expression >= 0 ? s.m_sigs[static_cast<std::size_t>(err->expression)].id : "";
+        std::string msg = err ? err->message : "unknown error";
+        hs_free_compile_error(err);
+        return fail(fmt::format("Hyperscan rejected a signature: {}", msg), where);
+    }
+    s.m_db.reset(db);
+    return s;
+}
+
+Result<Scanner::Scratch> Scanner::make_scratch() const {
+    Scratch sc;
+    if (!m_db) return sc;
+    if (hs_alloc_scratch(m_db.get(), &sc.m_s) != HS_SUCCESS) return fail("cannot allocate Hyperscan scratch");
+    return sc;
+}
+
+namespace {
+
+struct Raw {
+    unsigned id;
+    unsigned long long from, to;
+};
+
+struct Ctx {
+    std::vector<Raw>* raw;
+    std::vector<std::size_t>* counts;
+};
+
+int on_match(unsigned id, unsigned long long from, unsigned long long to, unsigned, void* user) {
+    auto* ctx = static_cast<Ctx*>(user);
+    auto& n = (*ctx->counts)[id];
+    // Allow extra raw matches before folding; stop counting far past the cap.
+    if (n > Scanner::k_max_hits_per_signature * 64) return 0;
+    ++n;
+    ctx->raw->push_back({id, from, to});
+    return 0;
+}
+
+}  // namespace
+
+void Scanner::scan(std::string_view text, std::uint32_t file, FileKind kind, Scratch& scratch,
+                   std::vector<Hit>& out) const {
+    if (!m_db || text.empty()) return;
+    std::vector<Raw> raw;
+    std::vector<std::size_t> counts(m_sigs.size(), 0);
+    Ctx ctx{&raw, &counts};
+    hs_scan(m_db.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch.get(), on_match, &ctx);
+    if (raw.empty()) return;
+    std::stable_sort(raw.begin(), raw.end(), [](const Raw& a, const Raw& b) {
+        return a.id != b.id ? a.id < b.id : a.from != b.from ? a.from < b.from : a.to > b.to;
+    });
+    std::optional<str::LineIndex> lines;
+    std::size_t i = 0;
+    while (i < raw.size()) {
+        unsigned id = raw[i].id;
+        const auto& sig = m_sigs[id];
+        bool kind_ok = sig.kinds.empty() || std::find(sig.kinds.begin(), sig.kinds.end(), kind) != sig.kinds.end();
+        std::size_t kept = 0;
+        unsigned long long last_to = 0;
+        bool have = false;
+        for (; i < raw.size() && raw[i].id == id; ++i) {
+            if (!kind_ok || kept >= k_max_hits_per_signature) continue;
+            if (have && raw[i].from < last_to) continue;  // inside the previous (longest) match
+            have = true;
+            last_to = raw[i].to;
+            if (!lines) lines.emplace(text);
+            auto pos = lines->at(static_cast<std::size_t>(raw[i].from));
+            Hit h;
+            h.signature = id;
+            h.file = file;
+            h.begin = static_cast<std::uint32_t>(raw[i].from);
+            h.end = static_cast<std::uint32_t>(raw[i].to);
+            h.line = static_cast<std::uint32_t>(pos.line);
+            h.column = static_cast<std::uint32_t>(pos.column);
+            h.match = std::string(text.substr(h.begin, std::min<std::size_t>(h.end - h.begin, 512)));
+            auto lt = lines->line_text(text, pos.line);
+            h.line_text = std::string(lt.substr(0, 512));
+            out.push_back(std::move(h));
+            ++kept;
+        }
+    }
+}
+
+}  // namespace gonogo::collect

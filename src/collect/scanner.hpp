@@ -1,0 +1,54 @@
+// Multi-pattern scanner: every probe's textual signature compiled into one
+// Hyperscan database, so each file is read once and matched once. Matches
+// carry start offsets (SOM_LEFTMOST), line and column.
+#pragma once
+#include <memory>
+#include <vector>
+
+#include "collect/model.hpp"
+#include "util/result.hpp"
+
+struct hs_database;
+struct hs_scratch;
+
+namespace gonogo::collect {
+
+class Scanner {
+public:
+    // Compiles every signature; fails naming the signature whose pattern Hyperscan rejects.
+    static Result<Scanner> compile(std::vector<Signature> signatures);
+
+    // Per-thread scratch space.
+    class Scratch {
+    public:
+        Scratch() = default;
+        ~Scratch();
+        Scratch(Scratch&& o) noexcept : m_s(o.m_s) { o.m_s = nullptr; }
+        Scratch& operator=(Scratch&&) = delete;
+        Scratch(const Scratch&) = delete;
+        hs_scratch* get() const { return m_s; }
+    private:
+        friend class Scanner;
+        hs_scratch* m_s = nullptr;
+    };
+    Result<Scratch> make_scratch() const;
+
+    // Appends the hits of `text` (file index `file`, of kind `kind`) to `out`.
+    // At most `k_max_hits_per_signature` hits per signature and file.
+    void scan(std::string_view text, std::uint32_t file, FileKind kind, Scratch& scratch, std::vector<Hit>& out) const;
+
+    const std::vector<Signature>& signatures() const { return m_sigs; }
+    static constexpr std::size_t k_max_hits_per_signature = 64;
+
+    Scanner(Scanner&&) noexcept = default;
+    Scanner& operator=(Scanner&&) noexcept = default;
+    ~Scanner();
+
+private:
+    Scanner() = default;
+    struct DbDeleter { void operator()(hs_database* d) const; };
+    std::unique_ptr<hs_database, DbDeleter> m_db;
+    std::vector<Signature> m_sigs;
+};
+
+}  // namespace gonogo::collect

@@ -1,0 +1,611 @@
+// Syntax-tree helpers over tree-sitter (see syntax.hpp): parsing with one
+// parser per thread and a timeout, calls, functions, string literals and
+// imports for JavaScript, TypeScript/TSX, Go and Python.
+#include "collect/syntax.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+
+extern "C" {
+const TSLanguage* tree_sitter_javascript(void);
+const TSLanguage* tree_sitter_typescript(void);
+const TSLanguage* tree_sitter_tsx(void);
+const TSLanguage* tree_sitter_go(void);
+const TSLanguage* tree_sitter_python(void);
+}
+
+namespace gonogo::collect {
+
+void TreeDeleter::operator()(TSTree* t) const {
+    if (t) ts_tree_delete(t);
+}
+
+}  // namespace gonogo::collect
+
+namespace gonogo::collect::syntax {
+
+namespace {
+
+constexpr std::uint64_t k_parse_timeout_micros = 2'000'000;  // a pathological file cannot hang a worker
+
+// One parser per thread: parse() runs on the model builder's worker threads.
+struct ThreadParser {
+    TSParser* parser = ts_parser_new();
+    ThreadParser() { ts_parser_set_timeout_micros(parser, k_parse_timeout_micros); }
+    ~ThreadParser() { ts_parser_delete(parser); }
+    ThreadParser(const ThreadParser&) = delete;
+    ThreadParser& operator=(const ThreadParser&) = delete;
+};
+
+TSNode null_node() { return TSNode{}; }
+
+TSNode field(TSNode n, const char* name) {
+    if (ts_node_is_null(n)) return n;
+    return ts_node_child_by_field_name(n, name, static_cast<std::uint32_t>(std::strlen(name)));
+}
+
+bool is(TSNode n, std::string_view t) { return !ts_node_is_null(n) && type(n) == t; }
+
+bool has_child_of_type(TSNode n, std::string_view t) {
+    const std::uint32_t count = ts_node_named_child_count(n);
+    for (std::uint32_t i = 0; i < count; ++i)
+        if (type(ts_node_named_child(n, i)) == t) return true;
+    return false;
+}
+
+// The operator token of a binary node ("+", "%"), empty when none.
+std::string_view operator_of(TSNode n) {
+    TSNode op = field(n, "operator");
+    if (!ts_node_is_null(op)) return type(op);
+    return {};
+}
+
+bool is_function_type(std::string_view t) {
+    return t == "function_declaration" || t == "function_expression" || t == "function" ||
+           t == "arrow_function" || t == "method_definition" || t == "generator_function_declaration" ||
+           t == "generator_function" || t == "method_declaration" || t == "func_literal" ||
+           t == "function_definition" || t == "lambda";
+}
+
+std::string strip_spaces(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s)
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out += c;
+    return out;
+}
+
+// Callee text built from the structure so that a chain such as
+// `app.route('/x').get` stays short: calls become "()", subscripts "[]".
+void callee_text(const File& f, TSNode n, std::string& out, int depth = 0) {
+    if (ts_node_is_null(n)) return;
+    if (depth > 32) {
+        out += "...";
+        return;
+    }
+    const std::string_view t = type(n);
+    if (t == "member_expression" || t == "selector_expression" || t == "attribute") {
+        const char* obj_field = t == "member_expression" ? "object" : (t == "selector_expression" ? "operand" : "object");
+        const char* prop_field = t == "member_expression" ? "property" : (t == "selector_expression" ? "field" : "attribute");
+        callee_text(f, field(n, obj_field), out, depth + 1);
+        out += '.';
+        out += text(f, field(n, prop_field));
+        return;
+    }
+    if (t == "call_expression" || t == "call") {
+        callee_text(f, field(n, "function"), out, depth + 1);
+        out += "()";
+        return;
+    }
+    if (t == "subscript_expression" || t == "index_expression" || t == "subscript") {
+        callee_text(f, field(n, t == "subscript" ? "value" : (t == "index_expression" ? "operand" : "object")), out,
+                    depth + 1);
+        out += "[]";
+        return;
+    }
+    if (t == "non_null_expression" || t == "parenthesized_expression" || t == "await_expression") {
+        if (ts_node_named_child_count(n) == 1) {
+            callee_text(f, ts_node_named_child(n, 0), out, depth + 1);
+            return;
+        }
+    }
+    std::string s = strip_spaces(text(f, n));
+    if (s.size() > 120) s = s.substr(0, 120) + "...";
+    out += s;
+}
+
+std::string unescape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\\' && i + 1 < s.size()) {
+            const char c = s[++i];
+            switch (c) {
+                case 'n': out += '\n'; break;
+                case 't': out += '\t'; break;
+                case 'r': out += '\r'; break;
+                case '0': out += '\0'; break;
+                case '\n': break;  // line continuation
+                default: out += c; break;
+            }
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+// Literal leaves that make a concatenation static when every operand is one.
+bool is_static_leaf(TSNode n) {
+    const std::string_view t = type(n);
+    return is_string_literal(n) || t == "number" || t == "int_literal" || t == "float_literal" ||
+           t == "integer" || t == "float" || t == "true" || t == "false" || t == "null" || t == "none" ||
+           t == "undefined" || t == "nil";
+}
+
+TSNode unparen(TSNode n) {
+    while (is(n, "parenthesized_expression") && ts_node_named_child_count(n) == 1) n = ts_node_named_child(n, 0);
+    return n;
+}
+
+bool is_concat_node(TSNode n) {
+    const std::string_view t = type(n);
+    return (t == "binary_expression" || t == "binary_operator") && operator_of(n) == "+";
+}
+
+// True when every operand of a '+' chain is a literal.
+bool all_static(TSNode n) {
+    n = unparen(n);
+    if (is_concat_node(n)) return all_static(field(n, "left")) && all_static(field(n, "right"));
+    return is_static_leaf(n);
+}
+
+// True when a '+' chain contains a string (literal or interpolated).
+bool has_string_operand(TSNode n) {
+    n = unparen(n);
+    if (is_concat_node(n)) return has_string_operand(field(n, "left")) || has_string_operand(field(n, "right"));
+    return is_string_literal(n) || is_interpolated_string(n);
+}
+
+std::string python_string_value(const File& f, TSNode n) {
+    std::string_view s = text(f, n);
+    bool raw = false;
+    std::size_t i = 0;
+    while (i < s.size() && std::strchr("rRbBuUfF", s[i]) != nullptr) {
+        if (s[i] == 'r' || s[i] == 'R') raw = true;
+        ++i;
+    }
+    s.remove_prefix(i);
+    std::size_t q = 0;
+    if (s.size() >= 6 && (s.substr(0, 3) == "\"\"\"" || s.substr(0, 3) == "'''"))
+        q = 3;
+    else if (s.size() >= 2)
+        q = 1;
+    else
+        return {};
+    std::string_view inner = s.substr(q, s.size() - 2 * q);
+    return raw ? std::string(inner) : unescape(inner);
+}
+
+void push_unique(std::vector<std::string>& out, std::string s) {
+    if (s.empty()) return;
+    if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+}
+
+}  // namespace
+
+const TSLanguage* language_for(Language lang) {
+    switch (lang) {
+        case Language::javascript: return tree_sitter_javascript();
+        case Language::typescript: return tree_sitter_typescript();
+        case Language::tsx: return tree_sitter_tsx();
+        case Language::go: return tree_sitter_go();
+        case Language::python: return tree_sitter_python();
+        default: return nullptr;
+    }
+}
+
+TSTree* parse(Language lang, std::string_view source) {
+    const TSLanguage* language = language_for(lang);
+    if (!language || source.size() > std::numeric_limits<std::uint32_t>::max()) return nullptr;
+    thread_local ThreadParser tp;
+    if (!ts_parser_set_language(tp.parser, language)) return nullptr;
+    TSTree* tree = ts_parser_parse_string(tp.parser, nullptr, source.data(), static_cast<std::uint32_t>(source.size()));
+    // A timed-out parse leaves the parser mid-way; reset it so the next file starts clean.
+    if (!tree) ts_parser_reset(tp.parser);
+    return tree;
+}
+
+TSNode root(const File& f) {
+    if (!f.tree) return null_node();
+    return ts_tree_root_node(f.tree.get());
+}
+
+std::string_view text(const File& f, TSNode n) {
+    if (ts_node_is_null(n)) return {};
+    const std::size_t b = ts_node_start_byte(n);
+    const std::size_t e = ts_node_end_byte(n);
+    if (b > e || e > f.text.size()) return {};
+    return std::string_view(f.text).substr(b, e - b);
+}
+
+std::string_view type(TSNode n) {
+    if (ts_node_is_null(n)) return {};
+    return ts_node_type(n);
+}
+
+TSNode node_at(const File& f, std::uint32_t begin, std::uint32_t end) {
+    TSNode r = root(f);
+    if (ts_node_is_null(r)) return r;
+    if (end < begin) end = begin;
+    return ts_node_named_descendant_for_byte_range(r, begin, end);
+}
+
+TSNode enclosing_function(TSNode n) {
+    if (ts_node_is_null(n)) return n;
+    for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p))
+        if (is_function_type(type(p))) return p;
+    return null_node();
+}
+
+TSNode function_body(TSNode fn) {
+    if (ts_node_is_null(fn)) return fn;
+    const std::string_view t = type(fn);
+    if (t == "decorated_definition") fn = field(fn, "definition");
+    else if (t == "variable_declarator" || t == "public_field_definition" || t == "field_definition") fn = field(fn, "value");
+    return field(fn, "body");
+}
+
+void walk(TSNode scope, const std::function<bool(TSNode)>& visit) {
+    if (ts_node_is_null(scope)) return;
+    TSTreeCursor cursor = ts_tree_cursor_new(scope);
+    std::size_t depth = 0;
+    for (;;) {
+        TSNode n = ts_tree_cursor_current_node(&cursor);
+        bool descend = true;
+        if (ts_node_is_named(n)) descend = visit(n);
+        if (descend && ts_tree_cursor_goto_first_child(&cursor)) {
+            ++depth;
+            continue;
+        }
+        // Next sibling, or climb until one exists; never leave scope.
+        bool moved = false;
+        while (depth > 0) {
+            if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+                moved = true;
+                break;
+            }
+            ts_tree_cursor_goto_parent(&cursor);
+            --depth;
+        }
+        if (!moved) break;
+    }
+    ts_tree_cursor_delete(&cursor);
+}
+
+// ---- Call -------------------------------------------------------------------
+
+Call::Call(const Call& o)
+    : node(o.node), callee(o.callee), arguments(o.arguments), tagged_template(o.tagged_template) {
+    name = std::string_view(callee).substr(callee.size() - std::min(o.name.size(), callee.size()));
+}
+
+Call::Call(Call&& o) noexcept
+    : node(o.node), callee(std::move(o.callee)), arguments(o.arguments), tagged_template(o.tagged_template) {
+    name = std::string_view(callee).substr(callee.size() - std::min(o.name.size(), callee.size()));
+}
+
+Call& Call::operator=(const Call& o) {
+    if (this != &o) {
+        node = o.node;
+        callee = o.callee;
+        name = std::string_view(callee).substr(callee.size() - std::min(o.name.size(), callee.size()));
+        arguments = o.arguments;
+        tagged_template = o.tagged_template;
+    }
+    return *this;
+}
+
+Call& Call::operator=(Call&& o) noexcept {
+    if (this != &o) {
+        const std::size_t name_size = o.name.size();
+        node = o.node;
+        callee = std::move(o.callee);
+        name = std::string_view(callee).substr(callee.size() - std::min(name_size, callee.size()));
+        arguments = o.arguments;
+        tagged_template = o.tagged_template;
+    }
+    return *this;
+}
+
+void Call::set_callee(std::string c) {
+    callee = std::move(c);
+    std::size_t dot = callee.rfind('.');
+    name = dot == std::string::npos ? std::string_view(callee) : std::string_view(callee).substr(dot + 1);
+}
+
+std::vector<Call> calls(const File& f, TSNode scope) {
+    std::vector<Call> out;
+    walk(scope, [&](TSNode n) {
+        const std::string_view t = type(n);
+        if (t != "call_expression" && t != "call") return true;
+        Call c;
+        c.node = n;
+        TSNode fn = field(n, "function");
+        std::string callee;
+        callee_text(f, fn, callee);
+        c.set_callee(std::move(callee));
+        c.arguments = field(n, "arguments");
+        c.tagged_template = is(c.arguments, "template_string");
+        out.push_back(std::move(c));
+        return true;
+    });
+    return out;
+}
+
+std::vector<TSNode> call_args(const Call& c) {
+    std::vector<TSNode> out;
+    if (ts_node_is_null(c.arguments)) return out;
+    if (c.tagged_template) {
+        out.push_back(c.arguments);
+        return out;
+    }
+    const std::uint32_t count = ts_node_named_child_count(c.arguments);
+    for (std::uint32_t i = 0; i < count; ++i) {
+        TSNode a = ts_node_named_child(c.arguments, i);
+        if (type(a) == "comment") continue;
+        out.push_back(a);
+    }
+    return out;
+}
+
+// ---- functions ----------------------------------------------------------------
+
+std::optional<TSNode> find_function(const File& f, std::string_view name) {
+    TSNode r = root(f);
+    if (ts_node_is_null(r) || name.empty()) return std::nullopt;
+    std::optional<TSNode> best;     // declarations and bound function values
+    std::optional<TSNode> method;   // class methods / Go methods: used when no plain function matches
+    auto is_fn_value = [](TSNode v) {
+        const std::string_view t = type(v);
+        return t == "arrow_function" || t == "function_expression" || t == "function" || t == "generator_function" ||
+               t == "func_literal" || t == "lambda";
+    };
+    walk(r, [&](TSNode n) {
+        if (best) return false;
+        const std::string_view t = type(n);
+        if (t == "function_declaration" || t == "generator_function_declaration" || t == "function_definition") {
+            if (text(f, field(n, "name")) == name) {
+                // Python methods are function_definitions inside a class body.
+                TSNode p = ts_node_parent(n);
+                if (t == "function_definition" && is(p, "block") && is(ts_node_parent(p), "class_definition")) {
+                    if (!method) method = n;
+                } else {
+                    best = n;
+                }
+                return false;
+            }
+            return true;
+        }
+        if (t == "variable_declarator") {
+            TSNode v = field(n, "value");
+            if (text(f, field(n, "name")) == name && is_fn_value(v)) {
+                best = v;
+                return false;
+            }
+            return true;
+        }
+        if (t == "assignment_expression" || t == "assignment") {
+            // exports.name = function ..., module.exports.name = (...) => ..., Python name = lambda ...
+            TSNode left = field(n, "left");
+            TSNode right = field(n, "right");
+            if (is_fn_value(right)) {
+                std::string_view last = text(f, left);
+                if (is(left, "member_expression")) last = text(f, field(left, "property"));
+                if (last == name) {
+                    best = right;
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (t == "method_definition" || t == "method_declaration") {
+            if (text(f, field(n, "name")) == name && !method) method = n;
+            return true;
+        }
+        if (t == "public_field_definition" || t == "field_definition") {
+            TSNode key = field(n, t == "field_definition" ? "property" : "name");
+            TSNode v = field(n, "value");
+            if (text(f, key) == name && is_fn_value(v) && !method) method = v;
+            return true;
+        }
+        return true;
+    });
+    if (best) return best;
+    return method;
+}
+
+// ---- strings ------------------------------------------------------------------
+
+bool is_string_literal(TSNode n) {
+    const std::string_view t = type(n);
+    if (t == "string") return !has_child_of_type(n, "interpolation");
+    if (t == "template_string") return !has_child_of_type(n, "template_substitution");
+    if (t == "interpreted_string_literal" || t == "raw_string_literal") return true;
+    if (t == "concatenated_string") {
+        const std::uint32_t count = ts_node_named_child_count(n);
+        for (std::uint32_t i = 0; i < count; ++i) {
+            TSNode c = ts_node_named_child(n, i);
+            if (type(c) == "comment") continue;
+            if (!is_string_literal(c)) return false;
+        }
+        return true;
+    }
+    return false;
+}
+
+namespace {
+
+// Byte length of a node (names are compared by length when the text is not at hand).
+std::uint32_t span(TSNode n) { return ts_node_end_byte(n) - ts_node_start_byte(n); }
+
+// `f` may be null: names are then recognised by their length and the call's shape.
+bool interpolated(const File* f, TSNode n) {
+    n = unparen(n);
+    const std::string_view t = type(n);
+    if (t == "template_string") return has_child_of_type(n, "template_substitution");
+    if (t == "string") return has_child_of_type(n, "interpolation");  // Python f-string
+    if (t == "concatenated_string") {
+        const std::uint32_t count = ts_node_named_child_count(n);
+        for (std::uint32_t i = 0; i < count; ++i)
+            if (interpolated(f, ts_node_named_child(n, i))) return true;
+        return false;
+    }
+    if (t == "binary_expression" || t == "binary_operator") {
+        const std::string_view op = operator_of(n);
+        if (op == "+") return has_string_operand(n) && !all_static(n);
+        if (op == "%" && t == "binary_operator") {  // Python "..." % args
+            TSNode left = unparen(field(n, "left"));
+            return (is_string_literal(left) || interpolated(f, left)) && !is_static_leaf(unparen(field(n, "right")));
+        }
+        return false;
+    }
+    if (t == "call" || t == "call_expression") {
+        TSNode fn = field(n, "function");
+        TSNode args = field(n, "arguments");
+        if (is(fn, "attribute")) {  // Python "...".format(...)
+            TSNode obj = unparen(field(fn, "object"));
+            TSNode attr = field(fn, "attribute");
+            if (!is(obj, "string") && !is(obj, "concatenated_string")) return false;
+            const bool named_format = f ? text(*f, attr) == "format" : span(attr) == 6;
+            return named_format && ts_node_named_child_count(args) > 0;
+        }
+        if (is(fn, "selector_expression")) {  // Go fmt.Sprintf(format, args...)
+            TSNode operand = field(fn, "operand");
+            TSNode fld = field(fn, "field");
+            const bool named_sprintf = f ? (text(*f, operand) == "fmt" && text(*f, fld) == "Sprintf")
+                                         : (span(operand) == 3 && span(fld) == 7);
+            if (!named_sprintf || !is(operand, "identifier") || ts_node_named_child_count(args) < 2) return false;
+            TSNode format = ts_node_named_child(args, 0);
+            return f ? true : (is_string_literal(format) || interpolated(nullptr, format));
+        }
+        return false;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool is_interpolated_string(TSNode n) { return interpolated(nullptr, n); }
+bool is_interpolated_string(const File& f, TSNode n) { return interpolated(&f, n); }
+
+std::string string_value(const File& f, TSNode n) {
+    n = unparen(n);
+    if (!is_string_literal(n)) return {};
+    const std::string_view t = type(n);
+    if (t == "concatenated_string") {
+        std::string out;
+        const std::uint32_t count = ts_node_named_child_count(n);
+        for (std::uint32_t i = 0; i < count; ++i) out += string_value(f, ts_node_named_child(n, i));
+        return out;
+    }
+    std::string_view s = text(f, n);
+    if (t == "string" && has_child_of_type(n, "string_start")) return python_string_value(f, n);
+    if (s.size() < 2) return {};
+    std::string_view inner = s.substr(1, s.size() - 2);
+    if (t == "raw_string_literal") return std::string(inner);
+    return unescape(inner);
+}
+
+// ---- imports --------------------------------------------------------------------
+
+std::vector<std::string> imports(const File& f) {
+    std::vector<std::string> out;
+    TSNode r = root(f);
+    if (ts_node_is_null(r)) return out;
+    walk(r, [&](TSNode n) {
+        const std::string_view t = type(n);
+        if (t == "import_statement" || t == "export_statement") {
+            TSNode src = field(n, "source");
+            if (!ts_node_is_null(src)) {
+                push_unique(out, string_value(f, src));
+                return false;
+            }
+            if (t == "import_statement" && !ts_node_is_null(field(n, "name"))) {  // Python import a.b, c as d
+                const std::uint32_t count = ts_node_named_child_count(n);
+                for (std::uint32_t i = 0; i < count; ++i) {
+                    TSNode c = ts_node_named_child(n, i);
+                    if (is(c, "aliased_import")) c = field(c, "name");
+                    if (is(c, "dotted_name")) push_unique(out, std::string(text(f, c)));
+                }
+                return false;
+            }
+            return true;
+        }
+        if (t == "import_from_statement") {  // Python from x import y
+            TSNode mod = field(n, "module_name");
+            if (is(mod, "relative_import") && !has_child_of_type(mod, "dotted_name")) {
+                // from . import views -> ".views"
+                const std::string prefix(text(f, mod));
+                const std::uint32_t count = ts_node_named_child_count(n);
+                for (std::uint32_t i = 0; i < count; ++i) {
+                    TSNode c = ts_node_named_child(n, i);
+                    if (ts_node_eq(c, mod)) continue;
+                    if (is(c, "aliased_import")) c = field(c, "name");
+                    if (is(c, "dotted_name")) push_unique(out, prefix + std::string(text(f, c)));
+                }
+            } else {
+                push_unique(out, std::string(text(f, mod)));
+            }
+            return false;
+        }
+        if (t == "import_spec") {  // Go
+            push_unique(out, string_value(f, field(n, "path")));
+            return false;
+        }
+        if (t == "call_expression") {  // require('x'), import('x')
+            TSNode fn = field(n, "function");
+            if ((is(fn, "identifier") && text(f, fn) == "require") || is(fn, "import")) {
+                TSNode args = field(n, "arguments");
+                if (ts_node_named_child_count(args) >= 1) {
+                    TSNode a = ts_node_named_child(args, 0);
+                    if (is_string_literal(a)) push_unique(out, string_value(f, a));
+                }
+            }
+            return true;
+        }
+        return true;
+    });
+    return out;
+}
+
+bool mentions_identifier(const File& f, TSNode scope, std::string_view word) {
+    if (word.empty()) return false;
+    const bool dotted = word.find('.') != std::string_view::npos;
+    bool found = false;
+    walk(scope, [&](TSNode n) {
+        if (found) return false;
+        const std::string_view t = type(n);
+        if (dotted) {
+            if (t == "member_expression" || t == "selector_expression" || t == "attribute") {
+                std::string s;
+                callee_text(f, n, s);
+                if (s == word) {
+                    found = true;
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (t.size() >= 10 && t.substr(t.size() - 10) == "identifier" && text(f, n) == word) {
+            found = true;
+            return false;
+        }
+        if ((t == "this" || t == "super") && text(f, n) == word) found = true;
+        return !found;
+    });
+    return found;
+}
+
+}  // namespace gonogo::collect::syntax

@@ -1,0 +1,75 @@
+// Syntax-tree helpers over tree-sitter (Debian's libtree-sitter 0.20, grammars
+// 0.23.x from npm, ABI 14) for JavaScript, TypeScript/TSX, Go and Python.
+// Probes use these to decide from structure (calls, handlers, literals) rather
+// than from words.
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tree_sitter/api.h>
+
+#include "collect/model.hpp"
+
+namespace gonogo::collect::syntax {
+
+const TSLanguage* language_for(Language lang);  // null when unsupported
+// Parses `text`; null when the language has no grammar or parsing failed.
+TSTree* parse(Language lang, std::string_view text);
+
+TSNode root(const File& f);  // null node (ts_node_is_null) when the file has no tree
+std::string_view text(const File& f, TSNode n);
+std::string_view type(TSNode n);
+// The smallest named node covering [begin, end).
+TSNode node_at(const File& f, std::uint32_t begin, std::uint32_t end);
+// The function (declaration, arrow, method, func literal, def) that contains n; null node if none.
+TSNode enclosing_function(TSNode n);
+// The body node of a function-like node (statement_block / block / expression body).
+TSNode function_body(TSNode fn);
+
+// Pre-order walk of every named node under scope (scope included).
+// Return false from visit to skip the node's children.
+void walk(TSNode scope, const std::function<bool(TSNode)>& visit);
+
+struct Call {
+    TSNode node{};           // the call node (call_expression / call)
+    std::string callee;      // callee text with whitespace removed: "prisma.$queryRawUnsafe", "db.Query", "cursor.execute", "fetch"
+    std::string_view name;   // the last segment of callee: "$queryRawUnsafe", "Query", "execute", "fetch" (view into callee)
+    TSNode arguments{};      // arguments / argument_list node (may be a template_string for tagged templates)
+    bool tagged_template = false;  // JS: prisma.$queryRaw`...`
+
+    // `name` views into `callee`: copies and moves re-point it at their own callee.
+    Call() = default;
+    Call(const Call& o);
+    Call(Call&& o) noexcept;
+    Call& operator=(const Call& o);
+    Call& operator=(Call&& o) noexcept;
+    ~Call() = default;
+    void set_callee(std::string c);  // sets callee and name (the part after the last '.')
+};
+// Every call under scope, in source order (nested calls included).
+std::vector<Call> calls(const File& f, TSNode scope);
+// Argument nodes of a call (named children of its argument list), in order.
+std::vector<TSNode> call_args(const Call& c);
+
+// A function defined in the file under `name`: function declarations, `const name = (...) => {}`,
+// `const name = function...`, Go `func name(...)`, Python `def name(...)`, class methods named `name`.
+std::optional<TSNode> find_function(const File& f, std::string_view name);
+
+// String literal handling.
+bool is_string_literal(TSNode n);        // a plain string with no interpolation or concatenation
+bool is_interpolated_string(TSNode n);   // template string with ${}, f-string, or "..." + x concatenation
+// The same, naming callees exactly ("...".format(x), fmt.Sprintf(...)); the overload without the
+// file recognises those two calls by the length of their names and their shape.
+bool is_interpolated_string(const File& f, TSNode n);
+std::string string_value(const File& f, TSNode n);  // the literal's content without quotes ("" if not a literal)
+
+// Module specifiers imported by the file: import ... from 'x', require('x'), Go import "x", Python import x / from x import.
+std::vector<std::string> imports(const File& f);
+
+// True when any identifier/property/member text under scope equals `word` exactly.
+bool mentions_identifier(const File& f, TSNode scope, std::string_view word);
+
+}  // namespace gonogo::collect::syntax

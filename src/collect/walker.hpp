@@ -1,0 +1,45 @@
+// Repository walker: lists the files under a root the way git would see them.
+// Honours nested .gitignore files (with negation), .git/info/exclude and
+// configured exclude globs; never enters .git; never follows symbolic links
+// (so a symlink loop cannot trap it); reports what it could not read.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/audit_result.hpp"
+#include "util/result.hpp"
+
+namespace gonogo::collect {
+
+struct WalkEntry {
+    std::string path;  // relative, '/'-separated
+    std::uint64_t size = 0;
+};
+
+struct WalkResult {
+    std::vector<WalkEntry> files;  // sorted by path
+    std::vector<Diagnostic> diagnostics;
+    std::uint64_t ignored = 0;     // files and folders left out by ignore rules
+    std::uint64_t symlinks = 0;    // links not followed
+};
+
+// Fails only when root itself is missing or not a directory.
+Result<WalkResult> walk(const std::filesystem::path& root, const std::vector<std::string>& exclude_globs);
+
+// One .gitignore's rules, matched relative to the folder that holds it.
+class IgnoreRules {
+public:
+    IgnoreRules() = default;
+    IgnoreRules(std::string base, std::string_view content);
+    // nullopt: no rule matched; true: ignored; false: re-included by a negation.
+    std::optional<bool> match(std::string_view rel_path, bool is_dir) const;
+    const std::string& base() const { return m_base; }
+private:
+    struct Rule { std::string pattern; bool negate; bool dir_only; bool anchored; };
+    std::string m_base;  // folder of the .gitignore, relative to the root ("" = root)
+    std::vector<Rule> m_rules;
+};
+
+}  // namespace gonogo::collect

@@ -1,0 +1,254 @@
+// JSON renderer and reader for the gonogo.audit/v1 contract, with nlohmann-json.
+#include <nlohmann/json.hpp>
+
+#include "report/report.hpp"
+
+namespace gonogo::report {
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+ordered_json evidence_json(const Evidence& e) {
+    ordered_json j;
+    j["path"] = e.path;
+    j["line"] = e.line;
+    j["column"] = e.column;
+    j["snippet"] = e.snippet;
+    j["service"] = e.service;
+    if (!e.note.empty()) j["note"] = e.note;
+    return j;
+}
+
+ordered_json stack_json(const StackSummary& s) {
+    ordered_json j;
+    j["languages"] = s.languages;
+    j["package_managers"] = s.package_managers;
+    j["frameworks"] = s.frameworks;
+    j["datastores"] = s.datastores;
+    j["providers"] = s.providers;
+    j["deployment"] = s.deployment;
+    return j;
+}
+
+ordered_json verdict_json(const Verdict& v) {
+    ordered_json j;
+    j["decision"] = std::string(to_string(v.decision));
+    j["justification"] = v.justification;
+    j["deciding_controls"] = v.deciding_controls;
+    return j;
+}
+
+ordered_json categories_json(const std::vector<CategoryScore>& cats) {
+    ordered_json arr = ordered_json::array();
+    for (const auto& c : cats) {
+        ordered_json j;
+        j["id"] = c.id;
+        j["name"] = c.name;
+        j["score"] = c.score;
+        j["max"] = c.max;
+        j["light"] = std::string(to_string(c.light));
+        j["blockers"] = c.blockers;
+        j["warnings"] = c.warnings;
+        j["controls"] = c.controls;
+        arr.push_back(std::move(j));
+    }
+    return arr;
+}
+
+template <typename T>
+T get_or(const json& j, const char* key, T fallback) {
+    return j.contains(key) && !j[key].is_null() ? j[key].get<T>() : fallback;
+}
+
+StackSummary stack_from(const json& j) {
+    StackSummary s;
+    if (!j.is_object()) return s;
+    s.languages = get_or<std::vector<std::string>>(j, "languages", {});
+    s.package_managers = get_or<std::vector<std::string>>(j, "package_managers", {});
+    s.frameworks = get_or<std::vector<std::string>>(j, "frameworks", {});
+    s.datastores = get_or<std::vector<std::string>>(j, "datastores", {});
+    s.providers = get_or<std::vector<std::string>>(j, "providers", {});
+    s.deployment = get_or<std::vector<std::string>>(j, "deployment", {});
+    return s;
+}
+
+Verdict verdict_from(const json& j) {
+    Verdict v;
+    auto d = get_or<std::string>(j, "decision", "NO_GO");
+    v.decision = d == "GO" ? Decision::go : d == "CONDITIONAL_GO" ? Decision::conditional_go : Decision::no_go;
+    v.justification = get_or<std::vector<std::string>>(j, "justification", {});
+    v.deciding_controls = get_or<std::vector<std::string>>(j, "deciding_controls", {});
+    return v;
+}
+
+std::vector<CategoryScore> categories_from(const json& arr) {
+    std::vector<CategoryScore> out;
+    for (const auto& j : arr) {
+        CategoryScore c;
+        c.id = get_or<std::string>(j, "id", "");
+        c.name = get_or<std::string>(j, "name", "");
+        c.score = get_or<double>(j, "score", 0);
+        c.max = get_or<int>(j, "max", 10);
+        auto l = get_or<std::string>(j, "light", "red");
+        c.light = l == "green" ? Light::green : l == "amber" ? Light::amber : Light::red;
+        c.blockers = get_or<int>(j, "blockers", 0);
+        c.warnings = get_or<int>(j, "warnings", 0);
+        c.controls = get_or<std::vector<std::string>>(j, "controls", {});
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+Evidence evidence_from(const json& j) {
+    Evidence e;
+    e.path = get_or<std::string>(j, "path", "");
+    e.line = get_or<std::size_t>(j, "line", 0);
+    e.column = get_or<std::size_t>(j, "column", 0);
+    e.snippet = get_or<std::string>(j, "snippet", "");
+    e.service = get_or<std::string>(j, "service", "");
+    e.note = get_or<std::string>(j, "note", "");
+    return e;
+}
+
+}  // namespace
+
+std::string to_json(const AuditResult& r) {
+    ordered_json j;
+    j["schema"] = r.schema;
+    j["tool"] = {{"name", r.tool_name}, {"version", r.tool_version}};
+    j["target"] = {{"path", r.target_path}, {"commit", r.target_commit}, {"project", r.project}};
+    j["generated_at"] = r.generated_at;
+    j["tier"] = std::string(to_string(r.tier));
+    j["framework"] = r.framework;
+    j["stack"] = stack_json(r.stack);
+    ordered_json services = ordered_json::array();
+    for (const auto& s : r.services) {
+        ordered_json sj;
+        sj["name"] = s.name;
+        sj["path"] = s.path;
+        sj["stack"] = stack_json(s.stack);
+        sj["verdict"] = verdict_json(s.verdict);
+        sj["categories"] = categories_json(s.categories);
+        services.push_back(std::move(sj));
+    }
+    j["services"] = std::move(services);
+    j["verdict"] = verdict_json(r.verdict);
+    j["categories"] = categories_json(r.categories);
+    j["total"] = {{"score", r.total_score}, {"max", r.total_max}};
+    ordered_json controls = ordered_json::array();
+    for (const auto& c : r.controls) {
+        ordered_json cj;
+        cj["id"] = c.id;
+        cj["title"] = c.title;
+        cj["category"] = c.category;
+        cj["status"] = std::string(to_string(c.status));
+        cj["severity"] = std::string(to_string(c.severity));
+        cj["message"] = c.message;
+        cj["relied_on_default"] = c.relied_on_default;
+        cj["automated"] = c.automated;
+        cj["effort"] = c.effort;
+        ordered_json ev = ordered_json::array();
+        for (const auto& e : c.evidence) ev.push_back(evidence_json(e));
+        cj["evidence"] = std::move(ev);
+        ordered_json oev = ordered_json::array();
+        for (const auto& e : c.other_evidence) oev.push_back(evidence_json(e));
+        cj["non_production_evidence"] = std::move(oev);
+        if (!c.services.empty()) {
+            ordered_json ss = ordered_json::array();
+            for (const auto& s : c.services)
+                ss.push_back({{"service", s.service}, {"status", std::string(to_string(s.status))}, {"message", s.message}});
+            cj["services"] = std::move(ss);
+        }
+        cj["remediation"] = c.remediation;
+        controls.push_back(std::move(cj));
+    }
+    j["controls"] = std::move(controls);
+    ordered_json diags = ordered_json::array();
+    for (const auto& d : r.diagnostics) diags.push_back({{"path", d.path}, {"message", d.message}});
+    j["diagnostics"] = std::move(diags);
+    j["stats"] = {{"files_seen", r.stats.files_seen},         {"files_scanned", r.stats.files_scanned},
+                  {"bytes_scanned", r.stats.bytes_scanned},   {"skipped_binary", r.stats.skipped_binary},
+                  {"skipped_large", r.stats.skipped_large},   {"skipped_unreadable", r.stats.skipped_unreadable},
+                  {"ignored", r.stats.ignored},               {"parsed", r.stats.parsed},
+                  {"duration_ms", r.stats.duration_ms}};
+    return j.dump(2) + "\n";
+}
+
+Result<AuditResult> from_json(const std::string& text) {
+    auto j = json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return fail("not a JSON object");
+    auto schema = get_or<std::string>(j, "schema", "");
+    if (schema != k_result_schema) return fail("unsupported schema '" + schema + "' (expected " + k_result_schema + ")");
+    try {
+        AuditResult r;
+        r.schema = schema;
+        if (j.contains("tool")) {
+            r.tool_name = get_or<std::string>(j["tool"], "name", "gonogo");
+            r.tool_version = get_or<std::string>(j["tool"], "version", "");
+        }
+        if (j.contains("target")) {
+            r.target_path = get_or<std::string>(j["target"], "path", "");
+            r.target_commit = get_or<std::string>(j["target"], "commit", "");
+            r.project = get_or<std::string>(j["target"], "project", "");
+        }
+        r.generated_at = get_or<std::string>(j, "generated_at", "");
+        r.tier = parse_tier(get_or<std::string>(j, "tier", "tier1")).value_or(Tier::tier1);
+        r.framework = get_or<std::string>(j, "framework", "");
+        r.stack = stack_from(j.value("stack", json::object()));
+        for (const auto& sj : j.value("services", json::array())) {
+            ServiceResult s;
+            s.name = get_or<std::string>(sj, "name", "");
+            s.path = get_or<std::string>(sj, "path", "");
+            s.stack = stack_from(sj.value("stack", json::object()));
+            s.verdict = verdict_from(sj.value("verdict", json::object()));
+            s.categories = categories_from(sj.value("categories", json::array()));
+            r.services.push_back(std::move(s));
+        }
+        r.verdict = verdict_from(j.value("verdict", json::object()));
+        r.categories = categories_from(j.value("categories", json::array()));
+        if (j.contains("total")) {
+            r.total_score = get_or<double>(j["total"], "score", 0);
+            r.total_max = get_or<int>(j["total"], "max", 0);
+        }
+        for (const auto& cj : j.value("controls", json::array())) {
+            ControlResult c;
+            c.id = get_or<std::string>(cj, "id", "");
+            c.title = get_or<std::string>(cj, "title", "");
+            c.category = get_or<std::string>(cj, "category", "");
+            c.status = parse_status(get_or<std::string>(cj, "status", "unknown")).value_or(Status::unknown);
+            c.severity = parse_severity(get_or<std::string>(cj, "severity", "skip")).value_or(Severity::skip);
+            c.message = get_or<std::string>(cj, "message", "");
+            c.relied_on_default = get_or<bool>(cj, "relied_on_default", false);
+            c.automated = get_or<bool>(cj, "automated", false);
+            c.effort = get_or<std::string>(cj, "effort", "M");
+            c.remediation = get_or<std::string>(cj, "remediation", "");
+            for (const auto& e : cj.value("evidence", json::array())) c.evidence.push_back(evidence_from(e));
+            for (const auto& e : cj.value("non_production_evidence", json::array())) c.other_evidence.push_back(evidence_from(e));
+            for (const auto& s : cj.value("services", json::array()))
+                c.services.push_back({get_or<std::string>(s, "service", ""),
+                                      parse_status(get_or<std::string>(s, "status", "unknown")).value_or(Status::unknown),
+                                      get_or<std::string>(s, "message", "")});
+            r.controls.push_back(std::move(c));
+        }
+        for (const auto& d : j.value("diagnostics", json::array()))
+            r.diagnostics.push_back({get_or<std::string>(d, "path", ""), get_or<std::string>(d, "message", "")});
+        if (j.contains("stats")) {
+            const auto& s = j["stats"];
+            r.stats.files_seen = get_or<std::uint64_t>(s, "files_seen", 0);
+            r.stats.files_scanned = get_or<std::uint64_t>(s, "files_scanned", 0);
+            r.stats.bytes_scanned = get_or<std::uint64_t>(s, "bytes_scanned", 0);
+            r.stats.skipped_binary = get_or<std::uint64_t>(s, "skipped_binary", 0);
+            r.stats.skipped_large = get_or<std::uint64_t>(s, "skipped_large", 0);
+            r.stats.skipped_unreadable = get_or<std::uint64_t>(s, "skipped_unreadable", 0);
+            r.stats.ignored = get_or<std::uint64_t>(s, "ignored", 0);
+            r.stats.parsed = get_or<std::uint64_t>(s, "parsed", 0);
+            r.stats.duration_ms = get_or<std::uint64_t>(s, "duration_ms", 0);
+        }
+        return r;
+    } catch (const json::exception& e) {
+        return fail(std::string("bad value in result: ") + e.what());
+    }
+}
+
+}  // namespace gonogo::report

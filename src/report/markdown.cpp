@@ -1,0 +1,233 @@
+// Markdown report in the seeds' shape: stack, verdict with justification,
+// traffic-light scorecard (001), blockers, risks with mitigations, week-1
+// recommendations, category scores out of 10 with a total (003), action items
+// P0/P1/P2 with files and effort, implementation guidance for the detected
+// stack (000), every control's status, and what could not be read.
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "report/report.hpp"
+#include "util/strings.hpp"
+
+namespace gonogo::report {
+namespace {
+
+std::string light_icon(Light l) {
+    switch (l) {
+        case Light::green: return "🟢 Green";
+        case Light::amber: return "🟡 Amber";
+        case Light::red: return "🔴 Red";
+    }
+    return "";
+}
+
+std::string status_icon(Status s) {
+    switch (s) {
+        case Status::pass: return "✅ pass";
+        case Status::fail: return "❌ fail";
+        case Status::na: return "➖ n/a";
+        case Status::unknown: return "❔ unknown";
+        case Status::unverified: return "📝 unverified";
+        case Status::error: return "⚠️ error";
+    }
+    return "";
+}
+
+std::string decision_icon(Decision d) {
+    switch (d) {
+        case Decision::go: return "✅ GO";
+        case Decision::conditional_go: return "⚠️ CONDITIONAL GO";
+        case Decision::no_go: return "⛔ NO-GO";
+    }
+    return "";
+}
+
+// Markdown table cells must not break the row.
+std::string cell(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '|') out += "\\|";
+        else if (c == '\n' || c == '\r') out += ' ';
+        else out += c;
+    }
+    return out;
+}
+
+std::string where(const Evidence& e) {
+    if (e.line) return fmt::format("{}:{}", e.path, e.line);
+    return e.path;
+}
+
+std::string join_list(const std::vector<std::string>& v) { return v.empty() ? "—" : str::join(v, ", "); }
+
+void evidence_lines(std::string& out, const ControlResult& c, std::size_t max = 5) {
+    std::size_t n = 0;
+    for (const auto& e : c.evidence) {
+        if (n++ == max) {
+            out += fmt::format("  - … and {} more\n", c.evidence.size() - max);
+            break;
+        }
+        out += fmt::format("  - `{}`", where(e));
+        if (!e.service.empty()) out += fmt::format(" ({})", e.service);
+        if (!e.snippet.empty()) out += fmt::format(": `{}`", e.snippet);
+        if (!e.note.empty()) out += fmt::format(" — {}", e.note);
+        out += "\n";
+    }
+    if (!c.other_evidence.empty())
+        out += fmt::format("  - Also seen in tests, fixtures, examples or vendored code (not counted): {} place(s), first `{}`\n",
+                           c.other_evidence.size(), where(c.other_evidence.front()));
+}
+
+std::string first_paragraph(const std::string& s) {
+    auto p = s.find("\n\n");
+    std::string first = p == std::string::npos ? s : s.substr(0, p);
+    auto fence = first.find("```");
+    if (fence != std::string::npos) first = first.substr(0, fence);
+    return std::string(str::trim(first));
+}
+
+std::vector<std::string> files_to_touch(const ControlResult& c) {
+    std::set<std::string> seen;
+    std::vector<std::string> out;
+    for (const auto& e : c.evidence)
+        if (!e.path.empty() && seen.insert(e.path).second) out.push_back(e.path);
+    return out;
+}
+
+std::string effort_words(const std::string& e) {
+    if (e == "S") return "S (under an hour)";
+    if (e == "L") return "L (days)";
+    return "M (under a day)";
+}
+
+}  // namespace
+
+std::string to_markdown(const AuditResult& r) {
+    std::string out;
+    out += fmt::format("# Production Readiness Report: {}\n\n", r.project);
+    out += fmt::format("**Date:** {}  \n**Criticality:** {}  \n**View:** {}  \n**Verdict:** {}\n\n",
+                       r.generated_at.substr(0, 10), r.tier == Tier::hobby ? std::string("hobby") : fmt::format("Tier {}", to_string(r.tier).substr(4)),
+                       r.framework_title.empty() ? r.framework : r.framework_title, decision_icon(r.verdict.decision));
+
+    out += "## Detected stack\n\n";
+    out += fmt::format("| | |\n|---|---|\n| Languages | {} |\n| Package managers | {} |\n| Frameworks | {} |\n| Datastores | {} |\n| Providers | {} |\n| Deployment | {} |\n",
+                       join_list(r.stack.languages), join_list(r.stack.package_managers), join_list(r.stack.frameworks),
+                       join_list(r.stack.datastores), join_list(r.stack.providers), join_list(r.stack.deployment));
+    if (r.services.size() > 1) {
+        out += "\n**Services:**\n\n| Service | Path | Verdict | Frameworks |\n|---|---|---|---|\n";
+        for (const auto& s : r.services)
+            out += fmt::format("| {} | `{}` | {} | {} |\n", cell(s.name), s.path.empty() ? "." : s.path,
+                               decision_icon(s.verdict.decision), cell(join_list(s.stack.frameworks)));
+    }
+
+    out += fmt::format("\n## Go / No-Go: {}\n\n", decision_icon(r.verdict.decision));
+    for (const auto& j : r.verdict.justification) out += fmt::format("- {}\n", j);
+
+    out += "\n## Traffic-light scorecard\n\n| Category | Light | Score | Blockers | Warnings |\n|---|---|---|---|---|\n";
+    for (const auto& c : r.categories)
+        out += fmt::format("| {} | {} | {:.1f}/{} | {} | {} |\n", c.name, light_icon(c.light), c.score, c.max, c.blockers, c.warnings);
+    int blockers = 0, warnings = 0;
+    for (const auto& c : r.categories) { blockers += c.blockers; warnings += c.warnings; }
+    out += fmt::format("| **Total** | | **{:.1f}/{}** | **{}** | **{}** |\n", r.total_score, r.total_max, blockers, warnings);
+
+    std::vector<const ControlResult*> fail_block, fail_warn, fail_rec, open_block;
+    for (const auto& c : r.controls) {
+        if (c.status == Status::fail) {
+            if (c.severity == Severity::blocker) fail_block.push_back(&c);
+            else if (c.severity == Severity::warning) fail_warn.push_back(&c);
+            else if (c.severity == Severity::recommendation) fail_rec.push_back(&c);
+        } else if (c.severity == Severity::blocker &&
+                   (c.status == Status::unknown || c.status == Status::unverified || c.status == Status::error)) {
+            open_block.push_back(&c);
+        }
+    }
+
+    out += "\n## Blockers (must fix before launch)\n\n";
+    if (fail_block.empty()) out += "None at this tier.\n";
+    for (const auto* c : fail_block) {
+        out += fmt::format("- **{} {}** — {}{}\n", c->id, c->title, c->message, c->relied_on_default ? " *(relied on a framework default)*" : "");
+        evidence_lines(out, *c);
+    }
+
+    out += "\n## Risks and mitigations\n\n";
+    if (fail_warn.empty() && open_block.empty()) out += "None found.\n";
+    for (const auto* c : fail_warn) {
+        out += fmt::format("- **{} {}** — {}\n", c->id, c->title, c->message);
+        evidence_lines(out, *c, 3);
+        out += fmt::format("  - *Mitigation:* {}\n", cell(first_paragraph(c->remediation)));
+    }
+    if (!open_block.empty()) {
+        out += fmt::format("- **{} blocker(s) could not be decided by the tool** — confirm each by hand or attest it in `.gonogo.yml`:\n",
+                           open_block.size());
+        for (const auto* c : open_block) out += fmt::format("  - {} {} ({})\n", c->id, c->title, to_string(c->status));
+    }
+
+    out += "\n## Recommendations for week 1\n\n";
+    if (fail_rec.empty()) out += "None.\n";
+    for (const auto* c : fail_rec) {
+        out += fmt::format("- **{} {}** — {}\n", c->id, c->title, c->message);
+        evidence_lines(out, *c, 2);
+    }
+
+    out += "\n## Action items\n";
+    auto items = [&](const char* title, const std::vector<const ControlResult*>& list) {
+        out += fmt::format("\n### {}\n\n", title);
+        if (list.empty()) {
+            out += "None.\n";
+            return;
+        }
+        for (const auto* c : list) {
+            auto files = files_to_touch(*c);
+            out += fmt::format("- [ ] **{}** {} — effort {}{}\n", c->id, c->title, effort_words(c->effort),
+                               files.empty() ? "" : fmt::format("; files: {}", fmt::format("`{}`", fmt::join(files, "`, `"))));
+        }
+    };
+    items("P0: must fix before production (blockers)", fail_block);
+    items("P1: should fix soon (warnings)", fail_warn);
+    items("P2: nice to have (recommendations)", fail_rec);
+
+    out += "\n## Implementation guidance for the detected stack\n";
+    std::vector<const ControlResult*> guide = fail_block;
+    guide.insert(guide.end(), fail_warn.begin(), fail_warn.end());
+    if (guide.empty()) out += "\nNothing to fix at this tier.\n";
+    for (const auto* c : guide) {
+        out += fmt::format("\n### {} {}\n\n{}\n", c->id, c->title, str::trim(c->remediation));
+    }
+
+    out += "\n## Category scores\n";
+    for (const auto& cat : r.categories) {
+        out += fmt::format("\n### {} ({:.1f}/{})\n\n| ID | Control | Status | Severity | Evidence |\n|---|---|---|---|---|\n", cat.name,
+                           cat.score, cat.max);
+        for (const auto& id : cat.controls) {
+            const ControlResult* c = nullptr;
+            for (const auto& x : r.controls)
+                if (x.id == id) c = &x;
+            if (!c) continue;
+            std::string ev = c->evidence.empty() ? "" : fmt::format("`{}`", where(c->evidence.front()));
+            if (c->evidence.size() > 1) ev += fmt::format(" +{}", c->evidence.size() - 1);
+            out += fmt::format("| {} | {} | {} | {} | {}{} |\n", c->id, cell(c->title), status_icon(c->status),
+                               to_string(c->severity), ev.empty() ? "" : ev + " ", cell(str::clip(c->message, 200)));
+        }
+    }
+
+    out += "\n## What gonogo could not read\n\n";
+    if (r.diagnostics.empty()) out += "Everything it walked was read.\n";
+    else {
+        std::size_t n = 0;
+        for (const auto& d : r.diagnostics) {
+            if (n++ == 50) {
+                out += fmt::format("- … and {} more (see the JSON report)\n", r.diagnostics.size() - 50);
+                break;
+            }
+            out += fmt::format("- `{}`: {}\n", d.path, d.message);
+        }
+    }
+    out += fmt::format("\n---\n\n{} files seen, {} scanned ({} bytes), {} binary and {} over the size cap skipped, {} unreadable, {} ignored by .gitignore or excludes. gonogo {}.\n",
+                       r.stats.files_seen, r.stats.files_scanned, r.stats.bytes_scanned, r.stats.skipped_binary,
+                       r.stats.skipped_large, r.stats.skipped_unreadable, r.stats.ignored, r.tool_version);
+    return out;
+}
+
+}  // namespace gonogo::report

@@ -1,0 +1,72 @@
+// Bounded file reads and atomic writes (see fs.hpp).
+#include "util/fs.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <system_error>
+
+#include <fmt/format.h>
+
+namespace gonogo::fs {
+
+Result<std::string> read_file(const std::filesystem::path& path, std::size_t cap) {
+    std::error_code ec;
+    auto status = std::filesystem::status(path, ec);
+    if (ec) return fail(fmt::format("cannot stat: {}", ec.message()), path.string());
+    if (!std::filesystem::is_regular_file(status)) return fail("not a regular file", path.string());
+    auto size = std::filesystem::file_size(path, ec);
+    if (ec) return fail(fmt::format("cannot read size: {}", ec.message()), path.string());
+    if (size > cap)
+        return fail(fmt::format("file is {} bytes, over the {} byte cap", size, cap), path.string());
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fail(fmt::format("cannot open: {}", std::strerror(errno)), path.string());
+    std::string data(static_cast<std::size_t>(size), '\0');
+    in.read(data.data(), static_cast<std::streamsize>(size));
+    data.resize(static_cast<std::size_t>(in.gcount()));
+    if (in.bad()) return fail("read error", path.string());
+    return data;
+}
+
+bool looks_binary(std::string_view head) {
+    std::size_t n = std::min<std::size_t>(head.size(), 8192);
+    std::size_t control = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        auto c = static_cast<unsigned char>(head[i]);
+        if (c == 0) return true;
+        if (c < 0x09 || (c > 0x0d && c < 0x20 && c != 0x1b)) ++control;
+    }
+    return n > 0 && control * 10 > n;  // over 10 % control bytes
+}
+
+bool is_valid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto c = static_cast<unsigned char>(s[i]);
+        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
+        if (len == 0 || i + len > s.size()) return false;
+        for (std::size_t k = 1; k < len; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
+        i += len;
+    }
+    return true;
+}
+
+Result<void> write_file_atomic(const std::filesystem::path& path, std::string_view content) {
+    std::error_code ec;
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+    if (ec) return fail(fmt::format("cannot create directory: {}", ec.message()), path.parent_path().string());
+    auto tmp = path;
+    tmp += ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) return fail(fmt::format("cannot write: {}", std::strerror(errno)), tmp.string());
+        out.write(content.data(), static_cast<std::streamsize>(content.size()));
+        if (!out) return fail("write error", tmp.string());
+    }
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) return fail(fmt::format("cannot rename into place: {}", ec.message()), path.string());
+    return {};
+}
+
+}  // namespace gonogo::fs

@@ -1,0 +1,84 @@
+// Glob matching (see glob.hpp). Recursive with memo-free backtracking; patterns
+// are short (gitignore lines, config globs) so the worst case stays small.
+#include "util/glob.hpp"
+
+namespace gonogo::glob {
+namespace {
+
+bool match_class(std::string_view pat, std::size_t& pi, char c) {
+    // pat[pi] == '['; on return pi is past the closing ']'.
+    std::size_t i = pi + 1;
+    bool negate = false;
+    if (i < pat.size() && (pat[i] == '!' || pat[i] == '^')) { negate = true; ++i; }
+    bool matched = false;
+    bool first = true;
+    while (i < pat.size() && (first || pat[i] != ']')) {
+        first = false;
+        char lo = pat[i];
+        if (i + 2 < pat.size() && pat[i + 1] == '-' && pat[i + 2] != ']') {
+            char hi = pat[i + 2];
+            if (c >= lo && c <= hi) matched = true;
+            i += 3;
+        } else {
+            if (c == lo) matched = true;
+            ++i;
+        }
+    }
+    if (i >= pat.size()) {  // no closing bracket: treat '[' literally
+        pi += 1;
+        return c == '[';
+    }
+    pi = i + 1;
+    return matched != negate;
+}
+
+bool match_at(std::string_view pat, std::size_t pi, std::string_view s, std::size_t si) {
+    while (pi < pat.size()) {
+        char p = pat[pi];
+        if (p == '*') {
+            bool dbl = pi + 1 < pat.size() && pat[pi + 1] == '*';
+            if (dbl) {
+                std::size_t next = pi + 2;
+                bool at_seg_start = pi == 0 || pat[pi - 1] == '/';
+                if (at_seg_start && next < pat.size() && pat[next] == '/') {
+                    // "**/": zero or more whole directories
+                    if (match_at(pat, next + 1, s, si)) return true;
+                    for (std::size_t k = si; k < s.size(); ++k)
+                        if (s[k] == '/' && match_at(pat, next + 1, s, k + 1)) return true;
+                    return false;
+                }
+                // "/**" at the end or "**" elsewhere: anything, slashes included
+                for (std::size_t k = si; k <= s.size(); ++k)
+                    if (match_at(pat, next, s, k)) return true;
+                return false;
+            }
+            for (std::size_t k = si; k <= s.size(); ++k) {
+                if (match_at(pat, pi + 1, s, k)) return true;
+                if (k < s.size() && s[k] == '/') break;
+            }
+            return false;
+        }
+        if (si >= s.size()) return false;
+        if (p == '?') {
+            if (s[si] == '/') return false;
+            ++pi; ++si;
+            continue;
+        }
+        if (p == '[') {
+            if (s[si] == '/') return false;
+            if (!match_class(pat, pi, s[si])) return false;
+            ++si;
+            continue;
+        }
+        if (p == '\\' && pi + 1 < pat.size()) { ++pi; p = pat[pi]; }
+        if (p != s[si]) return false;
+        ++pi; ++si;
+    }
+    return si == s.size();
+}
+
+}  // namespace
+
+bool match(std::string_view pattern, std::string_view path) { return match_at(pattern, 0, path, 0); }
+
+}  // namespace gonogo::glob

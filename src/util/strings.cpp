@@ -1,0 +1,108 @@
+// String helpers (see strings.hpp).
+#include "util/strings.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+
+namespace gonogo::str {
+
+std::string_view trim(std::string_view s) {
+    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool contains(std::string_view h, std::string_view n) { return h.find(n) != std::string_view::npos; }
+
+bool icontains(std::string_view h, std::string_view n) {
+    if (n.empty()) return true;
+    auto it = std::search(h.begin(), h.end(), n.begin(), n.end(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    });
+    return it != h.end();
+}
+
+bool ends_with(std::string_view s, std::string_view suf) {
+    return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
+}
+bool starts_with(std::string_view s, std::string_view pre) { return s.substr(0, pre.size()) == pre; }
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (i == s.size() || s[i] == sep) {
+            out.push_back(s.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    return out;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i) out += sep;
+        out += parts[i];
+    }
+    return out;
+}
+
+std::string mask(std::string_view secret, std::size_t keep) {
+    if (secret.size() <= keep) return std::string(std::max<std::size_t>(secret.size(), 4), '*');
+    std::size_t stars = std::max<std::size_t>(4, std::min<std::size_t>(secret.size() - keep, 12));
+    return std::string(secret.substr(0, keep)) + std::string(stars, '*');
+}
+
+double entropy(std::string_view s) {
+    if (s.empty()) return 0.0;
+    std::array<std::size_t, 256> counts{};
+    for (unsigned char c : s) ++counts[c];
+    double h = 0.0;
+    const double n = static_cast<double>(s.size());
+    for (auto c : counts) {
+        if (!c) continue;
+        double p = static_cast<double>(c) / n;
+        h -= p * std::log2(p);
+    }
+    return h;
+}
+
+std::string clip(std::string_view s, std::size_t max) {
+    if (s.size() <= max) return std::string(s);
+    std::size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
+    return std::string(s.substr(0, cut)) + "…";
+}
+
+LineIndex::LineIndex(std::string_view text) {
+    m_starts.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n') m_starts.push_back(i + 1);
+}
+
+LineIndex::Pos LineIndex::at(std::size_t offset) const {
+    auto it = std::upper_bound(m_starts.begin(), m_starts.end(), offset);
+    std::size_t line = static_cast<std::size_t>(it - m_starts.begin());
+    return {line, offset - m_starts[line - 1] + 1};
+}
+
+std::string_view LineIndex::line_text(std::string_view text, std::size_t line) const {
+    if (line == 0 || line > m_starts.size()) return {};
+    std::size_t b = m_starts[line - 1];
+    std::size_t e = line < m_starts.size() ? m_starts[line] : text.size();
+    auto s = text.substr(b, e - b);
+    while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace gonogo::str

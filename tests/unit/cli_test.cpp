@@ -1,0 +1,202 @@
+// End-to-end tests of the gonogo binary: exit codes, output selection, bad
+// input that must not stop the audit, 100k tiny files, and checkpoint/resume
+// after a kill giving the same report as an uninterrupted run.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace fsys = std::filesystem;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    std::string out;
+};
+
+Run run(const std::string& args, const std::string& env = "") {
+    std::string cmd = env + " " + GONOGO_BINARY + " " + args + " 2>&1";
+    Run r;
+    FILE* p = ::popen(cmd.c_str(), "r");
+    if (!p) return r;
+    std::array<char, 4096> buf{};
+    std::size_t n;
+    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+    int st = ::pclose(p);
+    if (WIFEXITED(st)) r.code = WEXITSTATUS(st);
+    else if (WIFSIGNALED(st)) r.code = 128 + WTERMSIG(st);
+    return r;
+}
+
+struct Tmp {
+    fsys::path root;
+    explicit Tmp(const std::string& name) {
+        root = fsys::temp_directory_path() / ("gonogo_cli_" + std::to_string(::getpid()) + "_" + name);
+        fsys::remove_all(root);
+        fsys::create_directories(root);
+    }
+    ~Tmp() {
+        std::error_code ec;
+        fsys::remove_all(root, ec);
+    }
+    void write(const std::string& rel, const std::string& text) const {
+        auto p = root / rel;
+        fsys::create_directories(p.parent_path());
+        std::ofstream(p, std::ios::binary) << text;
+    }
+};
+
+std::string slurp(const fsys::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::vector<std::string> str_lines(const std::string& s) {
+    std::vector<std::string> out;
+    std::stringstream ss(s);
+    std::string line;
+    while (std::getline(ss, line)) out.push_back(line);
+    return out;
+}
+
+constexpr const char* k_fixed = "GONOGO_FIXED_TIME=2026-01-02T03:04:05Z NO_COLOR=1";
+
+}  // namespace
+
+TEST(Cli, MissingPathIsAUsageError) {
+    auto r = run("audit /nonexistent/gonogo/path");
+    EXPECT_EQ(r.code, 64) << r.out;
+    EXPECT_NE(r.out.find("/nonexistent/gonogo/path"), std::string::npos) << r.out;
+}
+
+TEST(Cli, FileInsteadOfFolderIsAUsageError) {
+    Tmp t("file");
+    t.write("a.txt", "x");
+    auto r = run("audit " + (t.root / "a.txt").string());
+    EXPECT_EQ(r.code, 64) << r.out;
+    EXPECT_NE(r.out.find("not a folder"), std::string::npos) << r.out;
+}
+
+TEST(Cli, BadFlagsAreUsageErrors) {
+    EXPECT_EQ(run("audit . --tier 7").code, 64);
+    EXPECT_EQ(run("audit . --framework nope").code, 64);
+    EXPECT_EQ(run("frobnicate").code, 64);
+    EXPECT_EQ(run("explain NOPE-99").code, 64);
+    auto ok = run("explain REL-01");
+    EXPECT_EQ(ok.code, 0);
+    EXPECT_NE(ok.out.find("How gonogo decides"), std::string::npos);
+}
+
+TEST(Cli, EmptyFolderIsAuditedWithoutCrashing) {
+    Tmp t("empty");
+    auto r = run("audit " + t.root.string() + " --format json --output " + (t.root / "r.json").string(), k_fixed);
+    EXPECT_TRUE(r.code == 0 || r.code == 1 || r.code == 2) << r.out;
+    auto j = nlohmann::json::parse(slurp(t.root / "r.json"));
+    EXPECT_EQ(j["controls"].size(), 136u);
+}
+
+TEST(Cli, JsonOutputWritesOnlyThatFile) {
+    Tmp t("jsononly");
+    t.write("src/app.js", "console.log('hi')\n");
+    auto out = t.root / "out" / "r.json";
+    auto r = run("audit " + t.root.string() + " --format json --output " + out.string(), k_fixed);
+    EXPECT_TRUE(fsys::exists(out)) << r.out;
+    EXPECT_FALSE(fsys::exists(t.root / "reports")) << "nothing else is written into the repository";
+    EXPECT_NE(r.out.find("Report saved to:"), std::string::npos);
+    auto j = nlohmann::json::parse(slurp(out));
+    EXPECT_EQ(j["schema"], "gonogo.audit/v1");
+}
+
+TEST(Cli, DefaultMarkdownReportPath) {
+    Tmp t("mdpath");
+    t.write("main.py", "print('x')\n");
+    auto r = run("audit " + t.root.string(), k_fixed);
+    EXPECT_TRUE(fsys::exists(t.root / "reports" / "2026-01-02-production-readiness.md")) << r.out;
+    EXPECT_NE(r.out.find("📄 Report saved to: "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("reports/2026-01-02-production-readiness.md"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << "NO_COLOR and a pipe: no colour";
+}
+
+TEST(Cli, BadInputIsListedAndTheAuditGoesOn) {
+    Tmp t("badinput");
+    t.write("package.json", "{\"name\": \"x\", \"dependencies\": {\"express\": \"4\"");  // truncated JSON
+    t.write("k8s/deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nspec: [unclosed\n");
+    t.write("Dockerfile", "FROM\nRUN ((( \"unclosed\nCOPY\n");
+    t.write("logo.png", std::string("\x89PNG\r\n\x1a\n\0\0\0", 11));
+    t.write("latin1.md", "caf\xe9 cr\xe8me\n");
+    t.write("big.js", std::string(3 * 1024 * 1024, 'a'));
+    t.write("src/server.js", "const express = require('express')\n");
+    fsys::create_directory_symlink(t.root / "src", t.root / "src" / "loop");
+    auto out = t.root / "r.json";
+    auto r = run("audit " + t.root.string() + " --format json --output " + out.string(), k_fixed);
+    ASSERT_TRUE(r.code == 0 || r.code == 1 || r.code == 2) << r.out;
+    auto j = nlohmann::json::parse(slurp(out));
+    std::string diags = j["diagnostics"].dump();
+    EXPECT_NE(diags.find("package.json"), std::string::npos) << diags;
+    EXPECT_NE(diags.find("malformed JSON"), std::string::npos) << diags;
+    EXPECT_NE(diags.find("k8s/deploy.yaml"), std::string::npos) << diags;
+    EXPECT_NE(diags.find("malformed YAML"), std::string::npos) << diags;
+    EXPECT_NE(diags.find("big.js"), std::string::npos) << diags;
+    EXPECT_NE(diags.find("latin1.md"), std::string::npos) << diags;
+    EXPECT_NE(diags.find("symbolic link"), std::string::npos) << diags;
+    EXPECT_EQ(j["stats"]["skipped_binary"], 1);
+    EXPECT_EQ(j["stats"]["skipped_large"], 1);
+}
+
+TEST(Cli, HundredThousandTinyFiles) {
+    Tmp t("many");
+    for (int d = 0; d < 100; ++d) {
+        auto dir = t.root / ("d" + std::to_string(d));
+        fsys::create_directories(dir);
+        for (int f = 0; f < 1000; ++f) std::ofstream(dir / ("f" + std::to_string(f) + ".txt")) << "x\n";
+    }
+    auto out = t.root / "r.json";
+    auto r = run("audit " + t.root.string() + " --format json --output " + out.string(), k_fixed);
+    ASSERT_TRUE(r.code == 0 || r.code == 1 || r.code == 2) << r.out;
+    auto j = nlohmann::json::parse(slurp(out));
+    EXPECT_EQ(j["stats"]["files_seen"], 100000);
+}
+
+TEST(Cli, ResumeAfterKillEqualsUninterruptedRun) {
+    fsys::path example = fsys::path(GONOGO_SOURCE_DIR) / "examples" / "booking";
+    if (!fsys::exists(example)) GTEST_SKIP() << "examples/booking not present";
+    Tmp t("resume");
+    fsys::copy(example, t.root / "repo", fsys::copy_options::recursive);
+    auto repo = t.root / "repo";
+    auto full = t.root / "full.json";
+    auto again = t.root / "resumed.json";
+    run("audit " + repo.string() + " --format json --output " + full.string(), k_fixed);
+    auto killed = run("audit " + repo.string() + " --format json --output " + again.string(),
+                      std::string(k_fixed) + " GONOGO_TEST_ABORT_AFTER=SEC");
+    EXPECT_EQ(killed.code, 128 + 9) << killed.out;
+    EXPECT_FALSE(fsys::exists(again));
+    bool found = false;
+    for (const auto& e : fsys::directory_iterator(repo / ".gonogo" / "checkpoints")) {
+        auto text = slurp(e.path());
+        found = text.find("**Completed categories:** REL, OBS, SCA, SEC") != std::string::npos &&
+                text.find("**Next step:** audit category DR") != std::string::npos;
+    }
+    EXPECT_TRUE(found) << "checkpoint names completed categories and the next step";
+    auto resumed = run("audit " + repo.string() + " --resume --format json --output " + again.string(), k_fixed);
+    ASSERT_TRUE(fsys::exists(again)) << resumed.out;
+    auto a = nlohmann::json::parse(slurp(full));
+    auto b = nlohmann::json::parse(slurp(again));
+    a["stats"].erase("duration_ms");  // wall time is the one thing allowed to differ
+    b["stats"].erase("duration_ms");
+    auto la = str_lines(a.dump(2)), lb = str_lines(b.dump(2));
+    for (std::size_t i = 0; i < std::max(la.size(), lb.size()); ++i) {
+        std::string x = i < la.size() ? la[i] : "<end>", y = i < lb.size() ? lb[i] : "<end>";
+        ASSERT_EQ(x, y) << "first difference at line " << i + 1;
+    }
+}

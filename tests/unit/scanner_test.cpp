@@ -1,0 +1,54 @@
+// Scanner tests: one Hyperscan database for several signatures, start offsets,
+// lines and columns, kind filters, folding of overlapping matches.
+#include <gtest/gtest.h>
+
+#include "collect/scanner.hpp"
+
+using namespace gonogo::collect;
+
+TEST(Scanner, FindsEverySignatureWithPositions) {
+    auto s = Scanner::compile({{"aws", "AKIA[0-9A-Z]{16}", false, {}}, {"word", "sigterm", true, {}}});
+    ASSERT_TRUE(s.has_value()) << s.error().message;
+    auto scratch = s->make_scratch();
+    ASSERT_TRUE(scratch.has_value());
+    std::string text = "line one\nkey = AKIAABCDEFGHIJKLMNOP\nprocess.on('SIGTERM')\n";
+    std::vector<Hit> hits;
+    s->scan(text, 7, FileKind::source, *scratch, hits);
+    ASSERT_EQ(hits.size(), 2u);
+    EXPECT_EQ(hits[0].signature, 0u);
+    EXPECT_EQ(hits[0].file, 7u);
+    EXPECT_EQ(hits[0].line, 2u);
+    EXPECT_EQ(hits[0].column, 7u);
+    EXPECT_EQ(hits[0].match, "AKIAABCDEFGHIJKLMNOP");
+    EXPECT_EQ(hits[0].line_text, "key = AKIAABCDEFGHIJKLMNOP");
+    EXPECT_EQ(hits[1].line, 3u);
+    EXPECT_EQ(hits[1].match, "SIGTERM");
+}
+
+TEST(Scanner, FoldsOverlappingMatchesToTheLongest) {
+    auto s = Scanner::compile({{"digits", "[0-9]{3,}", false, {}}});
+    ASSERT_TRUE(s.has_value());
+    auto scratch = s->make_scratch();
+    std::vector<Hit> hits;
+    s->scan("a 123456 b 789", 0, FileKind::source, *scratch, hits);
+    ASSERT_EQ(hits.size(), 2u);
+    EXPECT_EQ(hits[0].match, "123456");
+    EXPECT_EQ(hits[1].match, "789");
+}
+
+TEST(Scanner, KindFilter) {
+    auto s = Scanner::compile({{"docs-only", "runbook", true, {FileKind::docs}}});
+    ASSERT_TRUE(s.has_value());
+    auto scratch = s->make_scratch();
+    std::vector<Hit> hits;
+    s->scan("Runbook", 0, FileKind::source, *scratch, hits);
+    EXPECT_TRUE(hits.empty());
+    s->scan("Runbook", 0, FileKind::docs, *scratch, hits);
+    EXPECT_EQ(hits.size(), 1u);
+}
+
+TEST(Scanner, RejectsABadPatternNamingIt) {
+    auto s = Scanner::compile({{"ok", "abc", false, {}}, {"broken", "(unclosed", false, {}}});
+    ASSERT_FALSE(s.has_value());
+    EXPECT_EQ(s.error().where, "broken");
+}

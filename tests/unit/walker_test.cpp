@@ -1,0 +1,169 @@
+// Walker and classifier tests: nested .gitignore with negation,
+// .git/info/exclude, config excludes, .git never entered, symlink loops,
+// unreadable folders (as an unprivileged child when run as root).
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "collect/classify.hpp"
+#include "collect/walker.hpp"
+
+using namespace gonogo;
+using namespace gonogo::collect;
+namespace fsys = std::filesystem;
+
+namespace {
+
+struct TempTree {
+    fsys::path root;
+    TempTree() {
+        root = fsys::temp_directory_path() / ("gonogo_walk_" + std::to_string(::getpid()) + "_" +
+                                              ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fsys::remove_all(root);
+        fsys::create_directories(root);
+    }
+    ~TempTree() {
+        std::error_code ec;
+        fsys::permissions(root / "locked", fsys::perms::owner_all, ec);
+        fsys::remove_all(root, ec);
+    }
+    void write(const std::string& rel, const std::string& text = "x\n") const {
+        auto p = root / rel;
+        fsys::create_directories(p.parent_path());
+        std::ofstream(p) << text;
+    }
+};
+
+std::vector<std::string> paths(const WalkResult& w) {
+    std::vector<std::string> out;
+    for (const auto& f : w.files) out.push_back(f.path);
+    return out;
+}
+
+}  // namespace
+
+TEST(Walker, HonoursNestedGitignoreAndNegation) {
+    TempTree t;
+    t.write(".gitignore", "*.log\nbuild/\n!keep.log\n");
+    t.write("a.log");
+    t.write("keep.log");
+    t.write("build/out.js");
+    t.write("src/app.js");
+    t.write("src/.gitignore", "secret.txt\n/local.js\n");
+    t.write("src/secret.txt");
+    t.write("src/local.js");
+    t.write("src/deep/local.js");
+    t.write(".git/config", "[core]\n");
+    t.write(".git/info/exclude", "excluded.md\n");
+    t.write("excluded.md");
+    auto w = walk(t.root, {});
+    ASSERT_TRUE(w.has_value());
+    auto p = paths(*w);
+    std::vector<std::string> want{".gitignore", "keep.log", "src/.gitignore", "src/app.js", "src/deep/local.js"};
+    EXPECT_EQ(p, want);
+    EXPECT_GE(w->ignored, 5u);
+}
+
+TEST(Walker, ConfigExcludes) {
+    TempTree t;
+    t.write("src/a.js");
+    t.write("legacy/b.js");
+    t.write("docs/x/y.md");
+    auto w = walk(t.root, {"legacy", "docs/**"});
+    ASSERT_TRUE(w.has_value());
+    EXPECT_EQ(paths(*w), std::vector<std::string>{"src/a.js"});
+}
+
+TEST(Walker, SymlinkLoopIsNotFollowed) {
+    TempTree t;
+    t.write("src/a.js");
+    fsys::create_directory_symlink(t.root / "src", t.root / "src" / "loop");
+    fsys::create_directory_symlink(t.root, t.root / "up");
+    auto w = walk(t.root, {});
+    ASSERT_TRUE(w.has_value());
+    EXPECT_EQ(paths(*w), std::vector<std::string>{"src/a.js"});
+    EXPECT_EQ(w->symlinks, 2u);
+}
+
+TEST(Walker, MissingPathAndFileInsteadOfFolder) {
+    TempTree t;
+    t.write("file.txt");
+    auto missing = walk(t.root / "nope", {});
+    ASSERT_FALSE(missing.has_value());
+    EXPECT_NE(missing.error().message.find("no such"), std::string::npos);
+    auto file = walk(t.root / "file.txt", {});
+    ASSERT_FALSE(file.has_value());
+    EXPECT_NE(file.error().message.find("not a folder"), std::string::npos);
+}
+
+TEST(Walker, EmptyFolder) {
+    TempTree t;
+    auto w = walk(t.root, {});
+    ASSERT_TRUE(w.has_value());
+    EXPECT_TRUE(w->files.empty());
+}
+
+TEST(Walker, UnreadableFolderIsReportedAndTheWalkGoesOn) {
+    TempTree t;
+    t.write("ok/a.js");
+    t.write("locked/b.js");
+    fsys::permissions(t.root / "locked", fsys::perms::none);
+    // Root reads everything: walk from an unprivileged child so the folder is really unreadable.
+    int fds[2];
+    ASSERT_EQ(::pipe(fds), 0);
+    pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+        ::close(fds[0]);
+        if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(3);
+        auto w = walk(t.root, {});
+        std::string out;
+        if (w) {
+            for (const auto& f : w->files) out += "F " + f.path + "\n";
+            for (const auto& d : w->diagnostics) out += "D " + d.path + ": " + d.message + "\n";
+        }
+        if (::write(fds[1], out.data(), out.size()) < 0) ::_exit(4);
+        ::_exit(w ? 0 : 2);
+    }
+    ::close(fds[1]);
+    std::string got;
+    char buf[4096];
+    ssize_t n;
+    while ((n = ::read(fds[0], buf, sizeof buf)) > 0) got.append(buf, static_cast<std::size_t>(n));
+    ::close(fds[0]);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status));
+    if (WEXITSTATUS(status) == 3) GTEST_SKIP() << "cannot drop privileges here";
+    // The temp tree must be traversable by the unprivileged user.
+    ASSERT_EQ(WEXITSTATUS(status), 0) << got;
+    EXPECT_NE(got.find("F ok/a.js"), std::string::npos) << got;
+    EXPECT_NE(got.find("D locked: cannot read folder"), std::string::npos) << got;
+}
+
+TEST(Classify, Kinds) {
+    EXPECT_EQ(classify("src/app.ts").kind, FileKind::source);
+    EXPECT_EQ(classify("src/app.ts").lang, Language::typescript);
+    EXPECT_EQ(classify("node_modules/x/index.js").kind, FileKind::vendored);
+    EXPECT_EQ(classify("web/dist/app.js").kind, FileKind::vendored);
+    EXPECT_EQ(classify("public/app.min.js").kind, FileKind::generated);
+    EXPECT_EQ(classify("package-lock.json").kind, FileKind::generated);
+    EXPECT_EQ(classify("src/app.test.ts").kind, FileKind::test);
+    EXPECT_EQ(classify("tests/fixtures/a.json").kind, FileKind::test);
+    EXPECT_EQ(classify("pkg/handler_test.go").kind, FileKind::test);
+    EXPECT_EQ(classify("app/test_views.py").kind, FileKind::test);
+    EXPECT_EQ(classify("examples/demo/main.go").kind, FileKind::test);
+    EXPECT_EQ(classify("package.json").kind, FileKind::manifest);
+    EXPECT_EQ(classify("Dockerfile").kind, FileKind::manifest);
+    EXPECT_EQ(classify("deploy/docker-compose.prod.yml").kind, FileKind::manifest);
+    EXPECT_EQ(classify("k8s/deploy.yaml").kind, FileKind::config);
+    EXPECT_EQ(classify(".env.production").lang, Language::env);
+    EXPECT_EQ(classify("docs/runbook.md").kind, FileKind::docs);
+    EXPECT_EQ(classify("src/main.c").kind, FileKind::source);
+    EXPECT_FALSE(keep_text(classify("src/main.c")));
+    EXPECT_TRUE(keep_text(classify("src/main.go")));
+}
