@@ -17,7 +17,7 @@ struct ProbeContext {
 
     const collect::Service& svc() const { return model.services.at(static_cast<std::size_t>(service)); }
     // The service's files plus repository-level files.
-    std::vector<const collect::File*> files() const { return model.files_of(service); }
+    const std::vector<const collect::File*>& files() const { return model.files_of(service); }
     // Hits of a signature inside this service's files (or repository-level files).
     std::vector<const collect::Hit*> hits(std::string_view signature_id) const;
     // Evidence for a hit (masked snippet when `mask` is set).

@@ -11,8 +11,11 @@
 
 #include "cli/audit.hpp"
 #include "cli/exit_codes.hpp"
+#include "checks/probe.hpp"
 #include "cli/output.hpp"
 #include "core/catalog.hpp"
+#include "report/control_docs.hpp"
+#include "util/fs.hpp"
 
 using namespace gonogo;
 
@@ -71,6 +74,14 @@ int main(int argc, char** argv) {
     auto* ex = app.add_subcommand("explain", "what a control checks, why, how to fix it");
     ex->add_option("id", explain_id, "control id or slug")->required();
 
+    std::string docs_dir;
+    auto* docs = app.add_subcommand("docs", "write one Markdown page per control (generated from the catalogue)");
+    docs->add_option("dir", docs_dir, "output folder")->required();
+
+    std::string sig_prefix;
+    auto* sigs = app.add_subcommand("signatures", "list the scanner's textual signatures (id, pattern), e.g. for benchmarks");
+    sigs->add_option("--prefix", sig_prefix, "only ids starting with this");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -79,6 +90,21 @@ int main(int argc, char** argv) {
     }
     try {
         if (ex->parsed()) return explain(explain_id);
+        if (sigs->parsed()) {
+            for (const auto& sg : checks::all_signatures())
+                if (sg.id.rfind(sig_prefix, 0) == 0) fmt::print("{}\t{}\t{}\n", sg.id, sg.caseless ? "i" : "-", sg.pattern);
+            return cli::k_exit_go;
+        }
+        if (docs->parsed()) {
+            for (const auto& [name, text] : report::control_docs(Catalog::embedded())) {
+                auto w = fs::write_file_atomic(std::filesystem::path(docs_dir) / name, text);
+                if (!w) {
+                    fmt::print(stderr, "gonogo: {}: {}\n", w.error().where, w.error().message);
+                    return cli::k_exit_usage;
+                }
+            }
+            return cli::k_exit_go;
+        }
         if (audit->parsed()) {
             auto t = parse_tier(tier);
             if (!t) {

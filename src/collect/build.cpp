@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -32,8 +33,26 @@ struct WorkerOut {
     ScanStats stats;
 };
 
+// YAML is parsed only where a probe reads it (yaml-cpp is costly: a tree of
+// devicetree-binding schemas would otherwise dominate the audit). A file is
+// parsed when its path says what it is (CI, compose, Helm, bots' config) or
+// its text carries a key one of the structural probes looks at.
+bool yaml_wanted(const File& f) {
+    static constexpr std::string_view k_paths[] = {".github/", ".gitlab-ci", "compose", "Chart.yaml", "values",
+                                                   "dependabot", "renovate", ".gonogo", "pnpm-workspace",
+                                                   "fly.", "render.", "app.yaml", "serverless"};
+    for (auto p : k_paths)
+        if (f.path.find(p) != std::string::npos) return true;
+    static constexpr std::string_view k_keys[] = {"apiVersion:", "services:", "groups:", "alert:", "jobs:", "receivers:",
+                                                  "scrape_configs:", "stages:", "steps:", "dashboards:", "resources:"};
+    for (auto k : k_keys)
+        if (f.text.find(k) != std::string::npos) return true;
+    return false;
+}
+
 void parse_structured(File& f, std::vector<Diagnostic>& diags) {
     if (f.lang == Language::yaml) {
+        if (!yaml_wanted(f)) return;
         try {
             f.yaml = YAML::LoadAll(f.text);
         } catch (const YAML::Exception& e) {
@@ -87,8 +106,32 @@ void process(const std::filesystem::path& root, File& f, std::uint32_t index, st
         else ++out.stats.parsed;
     } else if (f.lang == Language::yaml || f.lang == Language::json) {
         parse_structured(f, out.diagnostics);
-        ++out.stats.parsed;
+        if (!f.yaml.empty() || f.json) ++out.stats.parsed;
     }
+}
+
+// Compiling the Hyperscan database is the costliest fixed step (SOM patterns):
+// a process that builds several models (tests, monorepo tools) compiles it once.
+Result<std::shared_ptr<const Scanner>> compiled_scanner(const std::vector<Signature>& signatures) {
+    static std::mutex mu;
+    static std::vector<Signature> cached_sigs;
+    static std::shared_ptr<const Scanner> cached;
+    std::lock_guard lock(mu);
+    auto same = [&] {
+        if (!cached || cached_sigs.size() != signatures.size()) return false;
+        for (std::size_t i = 0; i < signatures.size(); ++i)
+            if (cached_sigs[i].id != signatures[i].id || cached_sigs[i].pattern != signatures[i].pattern ||
+                cached_sigs[i].caseless != signatures[i].caseless || cached_sigs[i].kinds != signatures[i].kinds)
+                return false;
+        return true;
+    };
+    if (!same()) {
+        auto s = Scanner::compile(signatures);
+        if (!s) return tl::unexpected(s.error());
+        cached = std::make_shared<const Scanner>(std::move(*s));
+        cached_sigs = signatures;
+    }
+    return cached;
 }
 
 }  // namespace
@@ -101,13 +144,14 @@ Result<RepoModel> build_model(const std::filesystem::path& root_in, const std::v
     if (ec) root = root_in;
     auto walked = walk(root, options.exclude);
     if (!walked) return tl::unexpected(walked.error());
-    auto scanner = Scanner::compile(signatures);
+    auto scanner = compiled_scanner(signatures);
     if (!scanner) return tl::unexpected(scanner.error());
 
     // gonogo's own output is never audited (nor counted): its checkpoints and history, and its reports.
     std::erase_if(walked->files, [](const WalkEntry& w) {
-        return str::starts_with(w.path, ".gonogo/") || glob::match("reports/*-production-readiness.md", w.path) ||
-               glob::match("reports/*-production-readiness.json", w.path);
+        if (str::starts_with(w.path, ".gonogo/")) return true;
+        return str::starts_with(w.path, "reports/") && (glob::match("reports/*-production-readiness.md", w.path) ||
+                                                        glob::match("reports/*-production-readiness.json", w.path));
     });
     RepoModel m;
     m.root = root.string();
@@ -126,7 +170,7 @@ Result<RepoModel> build_model(const std::filesystem::path& root_in, const std::v
         m.files.push_back(std::move(f));
     }
     m.stats.files_seen = m.files.size();
-    for (const auto& s : scanner->signatures()) m.signature_ids.push_back(s.id);
+    for (const auto& s : (*scanner)->signatures()) m.signature_ids.push_back(s.id);
 
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = std::min<unsigned>(threads, 8);
@@ -136,7 +180,7 @@ Result<RepoModel> build_model(const std::filesystem::path& root_in, const std::v
     std::mutex err_mu;
     std::optional<Error> fatal;
     auto worker = [&](unsigned w) {
-        auto scratch = scanner->make_scratch();
+        auto scratch = (*scanner)->make_scratch();
         if (!scratch) {
             std::lock_guard lk(err_mu);
             fatal = scratch.error();
@@ -145,7 +189,7 @@ Result<RepoModel> build_model(const std::filesystem::path& root_in, const std::v
         for (;;) {
             std::size_t i = next.fetch_add(1);
             if (i >= m.files.size()) break;
-            process(root, m.files[i], static_cast<std::uint32_t>(i), options.max_file_bytes, *scanner, *scratch, outs[w]);
+            process(root, m.files[i], static_cast<std::uint32_t>(i), options.max_file_bytes, **scanner, *scratch, outs[w]);
             std::size_t d = done.fetch_add(1) + 1;
             if (w == 0 && options.on_progress && (d % 256 == 0)) options.on_progress(d, m.files.size(), options.progress_user);
         }
@@ -178,6 +222,7 @@ Result<RepoModel> build_model(const std::filesystem::path& root_in, const std::v
         m.diagnostics.push_back({".", fmt::format("{} symbolic link(s) not followed", walked->symlinks)});
 
     detect_stack(m);
+    m.index_services();
     extract_routes(m);
     m.stats.duration_ms = static_cast<std::uint64_t>(
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count());

@@ -88,11 +88,21 @@ const File* RepoModel::file(std::string_view path) const {
     return it != files.end() && it->path == path ? &*it : nullptr;
 }
 
-std::vector<const File*> RepoModel::files_of(int service) const {
-    std::vector<const File*> out;
-    for (const auto& f : files)
-        if (f.service == service || f.service == -1) out.push_back(&f);
-    return out;
+void RepoModel::index_services() {
+    m_service_files.assign(services.size() + 1, {});
+    for (const auto& f : files) {
+        if (f.service == -1) {
+            for (auto& list : m_service_files) list.push_back(&f);
+        } else if (f.service >= 0 && static_cast<std::size_t>(f.service) < services.size()) {
+            m_service_files[static_cast<std::size_t>(f.service) + 1].push_back(&f);
+        }
+    }
+}
+
+const std::vector<const File*>& RepoModel::files_of(int service) const {
+    static const std::vector<const File*> k_none;
+    auto i = static_cast<std::size_t>(service + 1);
+    return service >= -1 && i < m_service_files.size() ? m_service_files[i] : k_none;
 }
 
 bool RepoModel::has_dependency(int service, std::string_view name) const {

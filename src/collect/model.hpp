@@ -127,12 +127,18 @@ public:
     ScanStats stats;
     std::vector<std::string> all_paths; // every walked, non-ignored file path (kept or not)
 
+private:
+    std::vector<std::vector<const File*>> m_service_files;  // [service + 1]; [0] = repository level only
+public:
+
     // Hits of one signature id (empty when the id is unknown).
     std::vector<const Hit*> hits_for(std::string_view signature_id) const;
     const File* file(std::string_view path) const;
     const File& file_at(std::uint32_t index) const { return files.at(index); }
-    // Files that belong to `service` (its own tree plus repository-level files).
-    std::vector<const File*> files_of(int service) const;
+    // Files that belong to `service` (its own tree plus repository-level files); computed once.
+    const std::vector<const File*>& files_of(int service) const;
+    // Fills the per-service file lists; called once by build_model after services are known.
+    void index_services();
     bool has_dependency(int service, std::string_view name) const;
     bool path_exists(std::string_view path) const;  // any walked file
     // Globs over every walked path (e.g. "**/*.tf").

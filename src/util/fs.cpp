@@ -29,11 +29,12 @@ Result<std::string> read_file(const std::filesystem::path& path, std::size_t cap
 }
 
 bool looks_binary(std::string_view head) {
-    std::size_t n = std::min<std::size_t>(head.size(), 8192);
+    // git's rule (a NUL in the first 8000 bytes), plus a share of control bytes in the first 1 KiB.
+    if (std::memchr(head.data(), 0, std::min<std::size_t>(head.size(), 8000)) != nullptr) return true;
+    std::size_t n = std::min<std::size_t>(head.size(), 1024);
     std::size_t control = 0;
     for (std::size_t i = 0; i < n; ++i) {
         auto c = static_cast<unsigned char>(head[i]);
-        if (c == 0) return true;
         if (c < 0x09 || (c > 0x0d && c < 0x20 && c != 0x1b)) ++control;
     }
     return n > 0 && control * 10 > n;  // over 10 % control bytes

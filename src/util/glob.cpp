@@ -79,6 +79,17 @@ bool match_at(std::string_view pat, std::size_t pi, std::string_view s, std::siz
 
 }  // namespace
 
-bool match(std::string_view pattern, std::string_view path) { return match_at(pattern, 0, path, 0); }
+bool match(std::string_view pattern, std::string_view path) {
+    // Fast paths for the shapes most ignore files are made of: a literal, or "*" + literal.
+    auto wild = pattern.find_first_of("*?[\\");
+    if (wild == std::string_view::npos) return pattern == path;
+    if (wild == 0 && pattern[0] == '*' && pattern.size() > 1 && pattern[1] != '*' &&
+        pattern.find_first_of("*?[\\/", 1) == std::string_view::npos) {
+        auto lit = pattern.substr(1);
+        return path.size() >= lit.size() && path.substr(path.size() - lit.size()) == lit &&
+               path.substr(0, path.size() - lit.size()).find('/') == std::string_view::npos;
+    }
+    return match_at(pattern, 0, path, 0);
+}
 
 }  // namespace gonogo::glob
