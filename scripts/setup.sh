@@ -7,14 +7,22 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-"$here/build"}
 shift || true
 
-packages=(build-essential cmake ninja-build pkg-config git ca-certificates nodejs npm
-          libhyperscan-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev libexpected-dev
+# Tools count as present when their command is on PATH, whoever installed them
+# (a machine may carry Node.js from another repository, whose nodejs package
+# conflicts with Debian's npm); libraries are checked with dpkg.
+declare -A tools=([g++]=build-essential [make]=build-essential [cmake]=cmake [ninja]=ninja-build
+                  [pkg-config]=pkg-config [git]=git [node]=nodejs [npm]=npm)
+packages=(ca-certificates libhyperscan-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev libexpected-dev
           libtree-sitter-dev libgtest-dev libgmock-dev)
 missing=()
+for t in "${!tools[@]}"; do
+  command -v "$t" >/dev/null 2>&1 || missing+=("${tools[$t]}")
+done
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
+  mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
   echo "gonogo setup: installing ${missing[*]}" >&2
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
