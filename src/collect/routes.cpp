@@ -24,27 +24,14 @@ namespace {
 namespace sx = syntax;
 
 constexpr std::uint32_t k_unresolved = UINT32_MAX;
-constexpr int k_max_depth = 6;  // import / wrapper hops followed when resolving a handler
+constexpr int k_max_depth = 6;  // import / wrapper / mount hops followed
+constexpr std::size_t k_max_prefixes = 16;  // mount prefixes kept per file (a router mounted in many places)
 
 // ---- small tree helpers ----------------------------------------------------------
 
-TSNode field(TSNode n, const char* name) {
-    if (ts_node_is_null(n)) return n;
-    return ts_node_child_by_field_name(n, name, static_cast<std::uint32_t>(std::strlen(name)));
-}
-
-bool is(TSNode n, std::string_view t) { return !ts_node_is_null(n) && sx::type(n) == t; }
-
-std::vector<TSNode> named_children(TSNode n) {
-    std::vector<TSNode> out;
-    if (ts_node_is_null(n)) return out;
-    const std::uint32_t count = ts_node_named_child_count(n);
-    for (std::uint32_t i = 0; i < count; ++i) {
-        TSNode c = ts_node_named_child(n, i);
-        if (sx::type(c) != "comment") out.push_back(c);
-    }
-    return out;
-}
+using sx::field;
+using sx::is;
+using sx::named_children;
 
 bool has_token(TSNode n, std::string_view token) {
     const std::uint32_t count = ts_node_child_count(n);
@@ -53,20 +40,6 @@ bool has_token(TSNode n, std::string_view token) {
         if (!ts_node_is_named(c) && sx::type(c) == token) return true;
     }
     return false;
-}
-
-TSNode unwrap_expr(TSNode n) {
-    for (int i = 0; i < 8 && !ts_node_is_null(n); ++i) {
-        const std::string_view t = sx::type(n);
-        if (t == "parenthesized_expression" || t == "as_expression" || t == "satisfies_expression" ||
-            t == "non_null_expression" || t == "await_expression" || t == "type_assertion") {
-            if (ts_node_named_child_count(n) == 0) break;
-            n = ts_node_named_child(n, 0);
-        } else {
-            break;
-        }
-    }
-    return n;
 }
 
 bool is_js_function(TSNode n) {
@@ -160,6 +133,7 @@ std::string django_path(std::string_view route, bool regex) {
     if (regex) {
         if (!route.empty() && route.front() == '^') route.remove_prefix(1);
         if (!route.empty() && route.back() == '$') route.remove_suffix(1);
+        if (str::ends_with(route, "/?")) route.remove_suffix(1);  // optional trailing slash
     }
     for (std::size_t i = 0; i < route.size(); ++i) {
         if (!regex && route[i] == '<') {
@@ -215,6 +189,14 @@ std::optional<std::pair<std::string, std::string>> go_pattern(std::string_view p
     return std::make_pair(method, std::string(pattern));
 }
 
+// Keyword prefilter: route declarations carry a path literal ("/x", '/x', `/x`, '*'), so a file
+// without one is skipped before any tree walk.
+bool has_path_literal(std::string_view text) {
+    for (std::string_view needle : {"'/", "\"/", "`/", "'*'", "\"*\""})
+        if (text.find(needle) != std::string_view::npos) return true;
+    return false;
+}
+
 struct Handler {
     std::uint32_t file = k_unresolved;
     std::uint32_t begin = 0;
@@ -238,11 +220,25 @@ struct DjangoRoute {
     Handler handler;
 };
 
-struct DjangoInclude {
+// A mount: file `to` is reachable under `prefix` from file `from` (Django include(), Express
+// app.use('/api', router), fastify.register(plugin, { prefix })).
+struct Edge {
     std::uint32_t from = 0;
     std::string prefix;
     std::uint32_t to = 0;
+    std::string receiver;  // JS: the router variable the mount was made on (for same-file prefixes)
+    std::string target;    // Python: the router / blueprint variable mounted (defined in file `to`); "" = any
+    bool replaces_prefix = false;  // Flask register_blueprint(url_prefix=...) replaces the blueprint's own prefix
 };
+
+Edge edge(std::uint32_t from, std::string prefix, std::uint32_t to, std::string receiver = {}) {
+    Edge e;
+    e.from = from;
+    e.prefix = std::move(prefix);
+    e.to = to;
+    e.receiver = std::move(receiver);
+    return e;
+}
 
 struct JsBinding {
     std::string spec;      // module specifier
@@ -277,6 +273,7 @@ public:
             }
         }
         emit_django();
+        apply_autoload();
         apply_mounts();
         apply_nest_prefix();
     }
@@ -289,19 +286,34 @@ private:
     std::vector<std::uint32_t> m_go_files;
     std::unordered_map<std::uint32_t, std::vector<std::string>> m_imports;
     std::vector<Scope> m_scopes;                       // per file being extracted
-    std::map<std::string, std::string> m_var_prefix;   // per file: variable -> route prefix
+    // Per file: router variable -> (declaration offset, route prefix), in source order.
+    std::map<std::string, std::vector<std::pair<std::uint32_t, std::string>>> m_var_prefix;
     std::vector<DjangoRoute> m_django;
-    std::vector<DjangoInclude> m_django_includes;
+    std::vector<Edge> m_django_includes;
     // Express/Koa/Hono/Fastify: side facts of each route (parallel to m_model.routes) used to prefix
     // routes mounted elsewhere: app.use('/api', usersRouter) in one file, router.get('/:id') in another.
     struct RouteInfo {
         std::string receiver;   // the object the route was declared on ("router"); empty when not a call route
         bool mountable = false; // a call route whose path is relative to where its router is mounted
+        std::uint32_t home = k_unresolved;  // Python: the file defining the router (else the route's file)
+        std::string own_path;   // Python: the path without the router's own prefix
     };
     std::vector<RouteInfo> m_info;
-    mutable std::map<std::pair<std::uint32_t, std::string>, std::optional<TSNode>> m_fn_cache;
-    mutable std::map<std::pair<std::uint32_t, std::string>, std::optional<JsBinding>> m_binding_cache;
-    std::vector<DjangoInclude> m_mounts;                    // from file, prefix, mounted file
+    std::vector<TSNode> m_go_with;  // middleware of the Go call being read: chi r.With(mw).Get(...)
+    std::vector<std::pair<std::string, std::string>> m_autoload;  // @fastify/autoload: directory, prefix
+    mutable std::map<std::uint32_t, std::map<std::string, std::string>> m_py_prefixes;  // file -> router -> prefix
+    // Per-file indexes built by one walk each, on first use: handler resolution asks for many names.
+    struct FileIndex {
+        bool functions_built = false;
+        std::unordered_map<std::string_view, TSNode> functions;  // find_function's answer per name
+        bool js_built = false;
+        std::unordered_map<std::string, JsBinding> js_bindings;
+        std::unordered_map<std::string, TSNode> js_values;       // const name = value (not a require)
+        bool py_built = false;
+        std::unordered_map<std::string, PyBinding> py_bindings;
+    };
+    mutable std::unordered_map<std::uint32_t, FileIndex> m_index;
+    std::vector<Edge> m_mounts;                    // from file, prefix, mounted file
     std::vector<std::pair<std::string, std::string>> m_local_mounts;  // per file: router variable, prefix
     std::map<int, std::pair<std::string, std::vector<std::string>>> m_nest_prefix;  // service -> global prefix, excludes
 
@@ -340,6 +352,7 @@ private:
     }
 
     bool imports_module(std::uint32_t i, std::string_view module) {
+        if (!str::contains(file(i).text, module)) return false;  // no walk for files that never name it
         for (const auto& spec : imports_of(i))
             if (spec == module || (str::starts_with(spec, module) && spec.size() > module.size() &&
                                    (spec[module.size()] == '/' || spec[module.size()] == '.')))
@@ -416,7 +429,7 @@ private:
     }
 
     // Prefixes a file is mounted under through chains of mounts from files nobody mounts.
-    std::vector<std::string> mount_prefixes(const std::vector<DjangoInclude>& edges, std::uint32_t fi, int depth,
+    std::vector<std::string> mount_prefixes(const std::vector<Edge>& edges, std::uint32_t fi, int depth,
                                             std::map<std::uint32_t, std::vector<std::string>>& memo) const {
         auto it = memo.find(fi);
         if (it != memo.end()) return it->second;
@@ -430,6 +443,7 @@ private:
         if (out.empty()) out.push_back("");
         std::sort(out.begin(), out.end());
         out.erase(std::unique(out.begin(), out.end()), out.end());
+        if (out.size() > k_max_prefixes) out.resize(k_max_prefixes);
         memo[fi] = out;
         return out;
     }
@@ -441,12 +455,26 @@ private:
         for (std::size_t i = 0; i < count; ++i) {
             if (!m_info[i].mountable) continue;
             const std::uint32_t fi = m_model.routes[i].file;
-            auto prefixes = mount_prefixes(m_mounts, fi, 0, memo);
-            if (prefixes.size() == 1 && prefixes[0].empty()) continue;
             const Route original = m_model.routes[i];
+            std::vector<std::string> prefixes;
+            std::vector<std::string> bases;  // the route path each prefix applies to
+            if (m_info[i].home == k_unresolved) {
+                prefixes = mount_prefixes(m_mounts, fi, 0, memo);
+                bases.assign(prefixes.size(), original.path);
+            } else {
+                // Python: mounts of the router object itself (include_router / register_blueprint)
+                for (const auto& e : m_mounts) {
+                    if (e.to != m_info[i].home || (!e.target.empty() && e.target != m_info[i].receiver)) continue;
+                    for (const auto& p : mount_prefixes(m_mounts, e.from, 0, memo)) {
+                        prefixes.push_back(join_route(p, e.prefix));
+                        bases.push_back(e.replaces_prefix && !e.prefix.empty() ? m_info[i].own_path : original.path);
+                    }
+                }
+                if (prefixes.empty()) continue;
+            }
+            if (prefixes.size() == 1 && prefixes[0].empty()) continue;
             for (std::size_t k = 0; k < prefixes.size(); ++k) {
-                const std::string path = original.path == "*" ? join_route(prefixes[k], "*")
-                                                              : join_route(prefixes[k], original.path);
+                const std::string path = bases[k] == "*" ? join_route(prefixes[k], "*") : join_route(prefixes[k], bases[k]);
                 if (k == 0) {
                     m_model.routes[i].path = path;
                     continue;
@@ -456,6 +484,20 @@ private:
                 const std::size_t j = add(fi, 0, original.framework, original.method, path, h, original.middleware);
                 m_model.routes[j].line = pos_line;
                 m_model.routes[j].column = original.column;
+            }
+        }
+    }
+
+    // @fastify/autoload prefixes each plugin's routes with its folder below the autoloaded directory.
+    void apply_autoload() {
+        for (std::size_t i = 0; i < m_model.routes.size(); ++i) {
+            if (!m_info[i].mountable || m_model.routes[i].framework != "fastify") continue;
+            const std::string& p = file(m_model.routes[i].file).path;
+            for (const auto& [dir, prefix] : m_autoload) {
+                if (!str::starts_with(p, dir + "/")) continue;
+                const std::string folder = dirname(p.substr(dir.size() + 1));
+                m_model.routes[i].path = join_route(join_route(prefix, folder), m_model.routes[i].path);
+                break;
             }
         }
     }
@@ -481,13 +523,24 @@ private:
             if (s.param == receiver && s.begin <= at && at < s.end && (!best || s.begin >= best->begin)) best = &s;
         if (best) return best->prefix;
         auto it = m_var_prefix.find(std::string(receiver));
-        return it == m_var_prefix.end() ? std::string() : it->second;
+        if (it == m_var_prefix.end() || it->second.empty()) return {};
+        // The latest declaration before `at` (a name reused in several functions), else the first one.
+        const std::string* found = &it->second.front().second;
+        for (const auto& [pos, prefix] : it->second)
+            if (pos <= at) found = &prefix;
+        return *found;
+    }
+
+    void set_var_prefix(const std::string& var, std::uint32_t at, std::string prefix) {
+        auto& entries = m_var_prefix[var];
+        entries.emplace_back(at, std::move(prefix));
+        std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     }
 
     // Names of middleware arguments (identifiers, members, calls, arrays of those).
     void middleware_names(std::uint32_t fi, TSNode n, std::vector<std::string>& out) const {
         const File& f = file(fi);
-        n = unwrap_expr(n);
+        n = sx::unwrap(n);
         const std::string_view t = sx::type(n);
         if (t == "array" || t == "list") {
             for (TSNode c : named_children(n)) middleware_names(fi, c, out);
@@ -550,11 +603,10 @@ private:
             const std::string b = std::string(base) + std::string(dir) + "/";
             if (str::starts_with(rel_stem, b)) return rel_stem.substr(b.size());
         }
-        if (service_has(fi, "nextjs") || imports_module(fi, "next")) {
-            const std::string needle = "/" + std::string(dir) + "/";
-            const auto pos = full_stem.find(needle);
-            if (pos != std::string::npos) return full_stem.substr(pos + needle.size());
-        }
+        const std::string needle = "/" + std::string(dir) + "/";
+        const auto pos = full_stem.find(needle);
+        if (pos != std::string::npos && (service_has(fi, "nextjs") || imports_module(fi, "next")))
+            return full_stem.substr(pos + needle.size());
         return std::nullopt;
     }
 
@@ -562,6 +614,7 @@ private:
         const File& f = file(fi);
         TSNode root = sx::root(f);
         const std::size_t first_route = m_model.routes.size();
+        const std::size_t first_mount = m_mounts.size();
         m_local_mounts.clear();
         const std::string rel = service_relative(fi);
         static const std::set<std::string_view> exts = {"js", "jsx", "ts", "tsx", "mjs", "cjs", "mts", "cts"};
@@ -572,10 +625,14 @@ private:
             const auto full_dot = f.path.rfind('.');
             const std::string full_stem = "/" + f.path.substr(0, full_dot);
             // Next.js app router: app/**/route.ts, src/app/**/route.ts
-            if (auto rest = next_rest(fi, stem, full_stem, "app"); rest && (*rest == "route" || str::ends_with(*rest, "/route"))) {
+            const bool route_file = stem == "route" || str::ends_with(stem, "/route");
+            std::optional<std::string> rest;
+            if (route_file) rest = next_rest(fi, stem, full_stem, "app");
+            if (rest && (*rest == "route" || str::ends_with(*rest, "/route"))) {
                 std::string_view dir = std::string_view(*rest).substr(0, rest->size() - std::string_view("route").size());
                 next_app_route(fi, next_path(str::split(dir, '/')));
-            } else if (auto api = next_rest(fi, stem, full_stem, "pages/api")) {
+            } else if (auto api = str::contains(full_stem, "pages/api/") ? next_rest(fi, stem, full_stem, "pages/api")
+                                                                         : std::nullopt) {
                 // Next.js pages router: pages/api/**, src/pages/api/**
                 const std::string api_path = "api/" + *api;
                 auto segments = str::split(api_path, '/');
@@ -583,18 +640,43 @@ private:
                 next_pages_route(fi, next_path(segments));
             }
         }
-        nest_routes(fi, root);
-        if (imports_module(fi, "@nestjs/core")) nest_global_prefix(fi, root);
+        if (str::contains(f.text, "Controller")) nest_routes(fi, root);
+        if (str::contains(f.text, "setGlobalPrefix") && imports_module(fi, "@nestjs/core")) nest_global_prefix(fi, root);
+        if (!has_path_literal(f.text) && !str::contains(f.text, "register(")) return;
         auto [framework, imported] = js_framework(fi);
         if (!framework.empty()) {
-            js_var_prefixes(fi, root);
+            if (str::contains(f.text, "prefix") || str::contains(f.text, "basePath")) js_var_prefixes(fi, root);
             js_call_routes(fi, root, framework, imported);
         }
         // Routers mounted in this same file: const api = express.Router(); ...; app.use('/api', api)
-        for (const auto& [router, prefix] : m_local_mounts)
+        for (const auto& [router, prefix] : m_local_mounts) {
             for (std::size_t i = first_route; i < m_model.routes.size(); ++i)
                 if (m_info[i].mountable && m_info[i].receiver == router)
                     m_model.routes[i].path = join_route(prefix, m_model.routes[i].path);
+            for (std::size_t i = first_mount; i < m_mounts.size(); ++i)
+                if (m_mounts[i].receiver == router) m_mounts[i].prefix = join_route(prefix, m_mounts[i].prefix);
+        }
+    }
+
+    // The router a call is made on: `router` in router.get(...), or for a chain on a fresh router
+    // (const api = Router().use(a).use(b)) the variable the chain is assigned to.
+    std::string js_router_name(std::uint32_t fi, TSNode call, TSNode recv) const {
+        const File& f = file(fi);
+        TSNode base = recv;
+        for (int i = 0; i < 32 && is(base, "call_expression") && is(field(base, "function"), "member_expression"); ++i)
+            base = sx::unwrap(field(field(base, "function"), "object"));
+        if (is(base, "identifier") || (is(base, "member_expression") && ts_node_end_byte(base) - ts_node_start_byte(base) <= 120))
+            return std::string(sx::text(f, base));
+        TSNode top = call;
+        for (int i = 0; i < 32; ++i) {
+            TSNode p = ts_node_parent(top);
+            if (is(p, "member_expression") && is(ts_node_parent(p), "call_expression")) top = ts_node_parent(p);
+            else break;
+        }
+        TSNode p = ts_node_parent(top);
+        while (is(p, "parenthesized_expression") || is(p, "await_expression")) p = ts_node_parent(p);
+        if (is(p, "variable_declarator") && is(field(p, "name"), "identifier")) return std::string(sx::text(f, field(p, "name")));
+        return {};
     }
 
     // app.setGlobalPrefix('api', { exclude: ['health'] }) in a NestJS bootstrap file.
@@ -627,18 +709,19 @@ private:
         const File& f = file(fi);
         sx::walk(root, [&](TSNode n) {
             if (is(n, "variable_declarator") && is(field(n, "name"), "identifier")) {
-                TSNode v = unwrap_expr(field(n, "value"));
+                TSNode v = sx::unwrap(field(n, "value"));
                 const std::string name(sx::text(f, field(n, "name")));
                 if (is(v, "new_expression") && str::ends_with(sx::text(f, field(v, "constructor")), "Router")) {
                     auto args = named_children(field(v, "arguments"));
                     if (!args.empty() && is(args[0], "object")) {
                         TSNode p = object_value(fi, args[0], "prefix");
-                        if (sx::is_string_literal(p)) m_var_prefix[name] = sx::string_value(f, p);
+                        if (sx::is_string_literal(p)) set_var_prefix(name, ts_node_start_byte(n), sx::string_value(f, p));
                     }
                 } else if (is(v, "call_expression") && is(field(v, "function"), "member_expression") &&
                            sx::text(f, field(field(v, "function"), "property")) == "basePath") {
                     auto args = named_children(field(v, "arguments"));
-                    if (!args.empty() && sx::is_string_literal(args[0])) m_var_prefix[name] = sx::string_value(f, args[0]);
+                    if (!args.empty() && sx::is_string_literal(args[0]))
+                        set_var_prefix(name, ts_node_start_byte(n), sx::string_value(f, args[0]));
                 }
                 return true;
             }
@@ -647,7 +730,7 @@ private:
                 auto args = named_children(field(n, "arguments"));
                 if (sx::text(f, field(fn, "property")) == "prefix" && is(field(fn, "object"), "identifier") &&
                     args.size() == 1 && sx::is_string_literal(args[0]))
-                    m_var_prefix[std::string(sx::text(f, field(fn, "object")))] = sx::string_value(f, args[0]);
+                    set_var_prefix(std::string(sx::text(f, field(fn, "object"))), 0, sx::string_value(f, args[0]));
             }
             return true;
         });
@@ -656,7 +739,7 @@ private:
     // The module file a mounted router or plugin comes from: an imported identifier or require('./x').
     std::optional<std::uint32_t> js_module_of(std::uint32_t fi, TSNode n) const {
         const File& f = file(fi);
-        n = unwrap_expr(n);
+        n = sx::unwrap(n);
         if (is(n, "call_expression") && sx::text(f, field(n, "function")) == "require") {
             auto args = named_children(field(n, "arguments"));
             if (!args.empty() && sx::is_string_literal(args[0])) return resolve_js_module(fi, sx::string_value(f, args[0]));
@@ -669,15 +752,15 @@ private:
     }
 
     // app.use('/api', router): a router imported from another file, or a local router variable.
-    void record_mount(std::uint32_t fi, const std::string& path, TSNode h) {
+    void record_mount(std::uint32_t fi, const std::string& path, TSNode h, const std::string& router) {
         const File& f = file(fi);
-        h = unwrap_expr(h);
+        h = sx::unwrap(h);
         // koa: api.use('/v1', v1.routes())
         if (is(h, "call_expression") && is(field(h, "function"), "member_expression") &&
             sx::text(f, field(field(h, "function"), "property")) == "routes")
             h = field(field(h, "function"), "object");
         if (auto target = js_module_of(fi, h)) {
-            if (*target != fi) m_mounts.push_back({fi, path, *target});
+            if (*target != fi) m_mounts.push_back(edge(fi, path, *target, router));
             return;
         }
         if (is(h, "identifier") && !find_fn(fi, sx::text(f, h)))
@@ -786,12 +869,12 @@ private:
     // Wrapper calls around a handler: withAuth(async (req) => ...) -> ["withAuth"].
     std::vector<std::string> js_wrappers(std::uint32_t fi, TSNode n) const {
         std::vector<std::string> out;
-        n = unwrap_expr(n);
+        n = sx::unwrap(n);
         for (int i = 0; i < k_max_depth && (is(n, "call_expression") || is(n, "call")); ++i) {
             out.push_back(str::clip(sx::text(file(fi), field(n, "function")), 80));
             auto args = named_children(field(n, "arguments"));
             if (args.empty()) break;
-            n = unwrap_expr(args.back());
+            n = sx::unwrap(args.back());
         }
         return out;
     }
@@ -831,6 +914,11 @@ private:
         return {};
     }
 
+    // Swagger / OpenAPI decorators (ApiTags, ApiOperation, ApiResponse...) document, they do not act.
+    static bool is_doc_decorator(std::string_view name) {
+        return name.size() > 3 && name.substr(0, 3) == "Api" && name[3] >= 'A' && name[3] <= 'Z';
+    }
+
     void nest_routes(std::uint32_t fi, TSNode root) {
         const File& f = file(fi);
         static const std::map<std::string_view, std::string_view> verbs = {
@@ -853,7 +941,7 @@ private:
                 if (name == "Controller") {
                     controller = true;
                     if (!ts_node_is_null(call)) prefix = nest_path_arg(fi, call);
-                } else {
+                } else if (!is_doc_decorator(name)) {
                     class_mw.push_back(str::clip(sx::text(f, ts_node_named_child(d, 0)), 80));
                 }
             }
@@ -876,7 +964,7 @@ private:
                             method = std::string(it->second);
                             if (!ts_node_is_null(call)) sub = nest_path_arg(fi, call);
                             at = ts_node_start_byte(d);
-                        } else {
+                        } else if (!is_doc_decorator(name)) {
                             mw.push_back(str::clip(sx::text(f, ts_node_named_child(d, 0)), 80));
                         }
                     }
@@ -950,14 +1038,17 @@ private:
             TSNode fn = field(c.node, "function");
             if (!is(fn, "member_expression")) continue;
             const std::string prop(sx::text(f, field(fn, "property")));
-            TSNode recv = unwrap_expr(field(fn, "object"));
-            const std::string recv_text(sx::text(f, recv));
+            if (prop != "register" && prop != "route" && prop != "on" && js_verb(prop).empty()) continue;
+            if ((pass == 0) != (prop == "register")) continue;
+            TSNode recv = sx::unwrap(field(fn, "object"));
+            // The receiver's name ("app", "router", "this.app"); a long expression is not a name.
+            const std::string recv_text =
+                ts_node_end_byte(recv) - ts_node_start_byte(recv) <= 120 ? std::string(sx::text(f, recv)) : std::string();
             auto args = sx::call_args(c);
             const std::uint32_t at = ts_node_start_byte(c.node);
 
-            if (prop == "register" && pass == 1) continue;
-            if (pass == 0 && prop != "register") continue;
-            if (prop == "register" && !args.empty()) {
+            if (prop == "register") {
+                if (args.empty()) continue;
                 // fastify.register(plugin, { prefix: '/v1' }): an inline or local plugin opens a scope for its
                 // parameter; an imported one mounts its file under the prefix.
                 std::string prefix;
@@ -966,7 +1057,7 @@ private:
                     if (sx::is_string_literal(p)) prefix = sx::string_value(f, p);
                 }
                 const std::string full = join_route(prefix_for(at, recv_text), prefix);
-                TSNode plugin = unwrap_expr(args[0]);
+                TSNode plugin = sx::unwrap(args[0]);
                 std::optional<TSNode> local;
                 if (is_js_function(plugin)) local = plugin;
                 else if (is(plugin, "identifier")) local = find_fn(fi, sx::text(f, plugin));
@@ -975,7 +1066,26 @@ private:
                     if (!param.empty())
                         m_scopes.push_back({ts_node_start_byte(*local), ts_node_end_byte(*local), param, full});
                 } else if (auto target = js_module_of(fi, plugin); target && *target != fi && !prefix.empty()) {
-                    m_mounts.push_back({fi, full, *target});
+                    m_mounts.push_back(edge(fi, full, *target, recv_text));
+                } else if (is(plugin, "identifier") && args.size() >= 2 && is(args[1], "object")) {
+                    // fastify.register(autoload, { dir: path.join(__dirname, 'routes'), options: { prefix } })
+                    auto b = js_binding(fi, sx::text(f, plugin));
+                    if (b && b->spec == "@fastify/autoload") {
+                        std::string literal;
+                        sx::walk(object_value(fi, args[1], "dir"), [&](TSNode n) {
+                            if (sx::is_string_literal(n)) literal = sx::string_value(f, n);
+                            return true;
+                        });
+                        std::string auto_prefix = full;
+                        TSNode opts = object_value(fi, args[1], "options");
+                        if (is(opts, "object")) {
+                            TSNode p = object_value(fi, opts, "prefix");
+                            if (sx::is_string_literal(p)) auto_prefix = join_route(full, sx::string_value(f, p));
+                        }
+                        if (!literal.empty())
+                            if (auto d = normalize(join_fs(dirname(f.path), literal)))
+                                m_autoload.emplace_back(*d, auto_prefix == "/" ? std::string() : auto_prefix);
+                    }
                 }
                 continue;
             }
@@ -1012,6 +1122,7 @@ private:
             }
             if (is_client_receiver(recv_text)) continue;
             const bool mount = prop == "use" || prop == "route";
+            const std::string router = js_router_name(fi, c.node, recv);
             std::string path;
             std::size_t first = 0;
             std::uint32_t decl_at = at;
@@ -1029,11 +1140,14 @@ private:
                 path = *chained;
                 decl_at = ts_node_start_byte(field(fn, "property"));
             } else {
+                // app.use(routes): a router from another file mounted without a path of its own
+                if (prop == "use")
+                    for (TSNode a : args) record_mount(fi, prefix_for(at, recv_text), a, router);
                 continue;
             }
             if (args.size() <= first) continue;
             // Handler: the last argument, or the `handler` of a fastify options object.
-            TSNode last = unwrap_expr(args.back());
+            TSNode last = sx::unwrap(args.back());
             TSNode h = last;
             if (is(last, "object")) {
                 h = object_value(fi, last, "handler");
@@ -1054,83 +1168,99 @@ private:
             }
             Handler handler = resolve_js(fi, h, 0);
             // Without the framework imported here, only accept shapes that look like a server's routes.
-            if (!imported && !mount && !is_js_function(unwrap_expr(h)) && handler.file == k_unresolved &&
+            if (!imported && !mount && !is_js_function(sx::unwrap(h)) && handler.file == k_unresolved &&
                 !server_like_receiver(recv_text))
                 continue;
-            if (mount) record_mount(fi, path, h);
-            add_call_route(fi, decl_at, framework, verb, path, handler, std::move(mw), recv_text);
+            if (mount) record_mount(fi, path, h, router);
+            add_call_route(fi, decl_at, framework, verb, path, handler, std::move(mw), router);
         }
     }
 
     // ---- JS handler resolution ----
 
-    // find_function, cached: resolution asks for the same names many times.
+    FileIndex& index_of(std::uint32_t fi) const { return m_index[fi]; }
+
+    // find_function through the file's function index.
     std::optional<TSNode> find_fn(std::uint32_t fi, std::string_view name) const {
-        auto key = std::make_pair(fi, std::string(name));
-        auto it = m_fn_cache.find(key);
-        if (it == m_fn_cache.end()) it = m_fn_cache.emplace(std::move(key), sx::find_function(file(fi), name)).first;
+        FileIndex& ix = index_of(fi);
+        if (!ix.functions_built) {
+            ix.functions_built = true;
+            std::unordered_map<std::string_view, TSNode> methods;
+            for (const auto& nf : sx::functions(file(fi))) {
+                if (nf.method) methods.emplace(nf.name, nf.node);
+                else ix.functions.emplace(nf.name, nf.node);
+            }
+            for (const auto& [n, node] : methods) ix.functions.emplace(n, node);  // a plain function wins
+        }
+        auto it = ix.functions.find(name);
+        if (it == ix.functions.end()) return std::nullopt;
         return it->second;
     }
 
-    std::optional<JsBinding> js_binding(std::uint32_t fi, std::string_view name) const {
-        auto key = std::make_pair(fi, std::string(name));
-        auto it = m_binding_cache.find(key);
-        if (it == m_binding_cache.end()) it = m_binding_cache.emplace(std::move(key), js_binding_uncached(fi, name)).first;
-        return it->second;
-    }
-
-    // How `name` is imported into the file (import / require), if it is.
-    std::optional<JsBinding> js_binding_uncached(std::uint32_t fi, std::string_view name) const {
+    void build_js_index(std::uint32_t fi) const {
+        FileIndex& ix = index_of(fi);
+        if (ix.js_built) return;
+        ix.js_built = true;
         const File& f = file(fi);
-        std::optional<JsBinding> found;
         sx::walk(sx::root(f), [&](TSNode n) {
-            if (found) return false;
             const std::string_view t = sx::type(n);
             if (t == "import_statement") {
                 const std::string spec = sx::string_value(f, field(n, "source"));
                 for (TSNode c : named_children(n)) {
                     if (!is(c, "import_clause")) continue;
                     for (TSNode part : named_children(c)) {
-                        if (is(part, "identifier") && sx::text(f, part) == name) found = JsBinding{spec, "default"};
+                        if (is(part, "identifier")) ix.js_bindings.emplace(std::string(sx::text(f, part)), JsBinding{spec, "default"});
                         if (is(part, "namespace_import")) {
                             for (TSNode id : named_children(part))
-                                if (sx::text(f, id) == name) found = JsBinding{spec, "*"};
+                                ix.js_bindings.emplace(std::string(sx::text(f, id)), JsBinding{spec, "*"});
                         }
                         if (is(part, "named_imports")) {
-                            for (TSNode s : named_children(part)) {
-                                TSNode nm = field(s, "name");
-                                TSNode alias = field(s, "alias");
-                                if (sx::text(f, ts_node_is_null(alias) ? nm : alias) == name)
-                                    found = JsBinding{spec, sx::is_string_literal(nm) ? sx::string_value(f, nm)
-                                                                                     : std::string(sx::text(f, nm))};
+                            for (TSNode sp : named_children(part)) {
+                                TSNode nm = field(sp, "name");
+                                TSNode alias = field(sp, "alias");
+                                ix.js_bindings.emplace(
+                                    std::string(sx::text(f, ts_node_is_null(alias) ? nm : alias)),
+                                    JsBinding{spec, sx::is_string_literal(nm) ? sx::string_value(f, nm) : std::string(sx::text(f, nm))});
                             }
                         }
                     }
                 }
                 return false;
             }
-            if (t == "variable_declarator") {
-                TSNode value = unwrap_expr(field(n, "value"));
-                if (is(value, "member_expression")) value = field(value, "object");  // require('x').default
-                if (!is(value, "call_expression") || sx::text(f, field(value, "function")) != "require") return true;
-                auto args = named_children(field(value, "arguments"));
-                if (args.empty() || !sx::is_string_literal(args[0])) return true;
-                const std::string spec = sx::string_value(f, args[0]);
-                TSNode nm = field(n, "name");
-                if (is(nm, "identifier") && sx::text(f, nm) == name) found = JsBinding{spec, "*module*"};
-                if (is(nm, "object_pattern")) {
-                    for (TSNode p : named_children(nm)) {
-                        if (is(p, "shorthand_property_identifier_pattern") && sx::text(f, p) == name)
-                            found = JsBinding{spec, std::string(name)};
-                        if (is(p, "pair_pattern") && sx::text(f, field(p, "value")) == name)
-                            found = JsBinding{spec, std::string(sx::text(f, field(p, "key")))};
-                    }
-                }
-                return false;
+            if (t != "variable_declarator") return true;
+            TSNode nm = field(n, "name");
+            TSNode raw = field(n, "value");
+            TSNode value = sx::unwrap(raw);
+            if (is(value, "member_expression")) value = field(value, "object");  // require('x').default
+            const bool is_require = is(value, "call_expression") && sx::text(f, field(value, "function")) == "require";
+            if (!is_require) {
+                if (is(nm, "identifier") && !ts_node_is_null(raw)) ix.js_values.emplace(std::string(sx::text(f, nm)), raw);
+                return true;
             }
-            return true;
+            auto args = named_children(field(value, "arguments"));
+            if (args.empty() || !sx::is_string_literal(args[0])) return true;
+            const std::string spec = sx::string_value(f, args[0]);
+            if (is(nm, "identifier")) ix.js_bindings.emplace(std::string(sx::text(f, nm)), JsBinding{spec, "*module*"});
+            if (is(nm, "object_pattern")) {
+                for (TSNode p : named_children(nm)) {
+                    if (is(p, "shorthand_property_identifier_pattern"))
+                        ix.js_bindings.emplace(std::string(sx::text(f, p)), JsBinding{spec, std::string(sx::text(f, p))});
+                    if (is(p, "pair_pattern"))
+                        ix.js_bindings.emplace(std::string(sx::text(f, field(p, "value"))),
+                                               JsBinding{spec, std::string(sx::text(f, field(p, "key")))});
+                }
+            }
+            return false;
         });
-        return found;
+    }
+
+    // How `name` is imported into the file (import / require), if it is.
+    std::optional<JsBinding> js_binding(std::uint32_t fi, std::string_view name) const {
+        build_js_index(fi);
+        const FileIndex& ix = index_of(fi);
+        auto it = ix.js_bindings.find(std::string(name));
+        if (it == ix.js_bindings.end()) return std::nullopt;
+        return it->second;
     }
 
     // Relative imports ('./x', '../lib/x') and the common '@/' / '~/' aliases to the service's (src/) root.
@@ -1224,30 +1354,19 @@ private:
         return none;
     }
 
-    // The value a top-level-ish `const name = value` binds (not a require).
+    // The value `const name = value` binds (not a require); the first such declaration in the file.
     TSNode js_variable_value(std::uint32_t fi, std::string_view name) const {
-        const File& f = file(fi);
-        TSNode found{};
-        sx::walk(sx::root(f), [&](TSNode n) {
-            if (!ts_node_is_null(found)) return false;
-            if (!is(n, "variable_declarator")) return true;
-            TSNode nm = field(n, "name");
-            TSNode v = field(n, "value");
-            if (is(nm, "identifier") && sx::text(f, nm) == name && !ts_node_is_null(v)) {
-                TSNode u = unwrap_expr(v);
-                const bool is_require = is(u, "call_expression") && sx::text(f, field(u, "function")) == "require";
-                if (!is_require) found = v;
-            }
-            return true;
-        });
-        return found;
+        build_js_index(fi);
+        const FileIndex& ix = index_of(fi);
+        auto it = ix.js_values.find(std::string(name));
+        return it == ix.js_values.end() ? TSNode{} : it->second;
     }
 
     Handler resolve_js_name(std::uint32_t fi, const std::string& name, int depth) const {
         Handler none{k_unresolved, 0, 0, name};
         if (depth > k_max_depth) return none;
         if (auto fn = find_fn(fi, name)) return handler_at(fi, *fn, name);
-        if (TSNode v = js_variable_value(fi, name); !ts_node_is_null(v) && !is(unwrap_expr(v), "identifier")) {
+        if (TSNode v = js_variable_value(fi, name); !ts_node_is_null(v) && !is(sx::unwrap(v), "identifier")) {
             Handler h = resolve_js(fi, v, depth + 1);
             if (h.file != k_unresolved) {
                 h.name = name;
@@ -1266,14 +1385,14 @@ private:
 
     Handler resolve_js(std::uint32_t fi, TSNode n, int depth) const {
         const File& f = file(fi);
-        n = unwrap_expr(n);
+        n = sx::unwrap(n);
         if (ts_node_is_null(n) || depth > k_max_depth) return {};
         const std::string_view t = sx::type(n);
         if (is_js_function(n) || t == "method_definition") return handler_at(fi, n);
         if (t == "identifier" || t == "shorthand_property_identifier") return resolve_js_name(fi, std::string(sx::text(f, n)), depth);
         if (t == "member_expression") {
             const std::string full(sx::text(f, n));
-            TSNode obj = unwrap_expr(field(n, "object"));
+            TSNode obj = sx::unwrap(field(n, "object"));
             const std::string prop(sx::text(f, field(n, "property")));
             if (is(obj, "identifier")) {
                 if (auto b = js_binding(fi, sx::text(f, obj))) {
@@ -1294,9 +1413,9 @@ private:
             // a call without such an argument is a factory: its definition is the handler.
             auto args = named_children(field(n, "arguments"));
             for (auto it = args.rbegin(); it != args.rend(); ++it)
-                if (is_js_function(unwrap_expr(*it))) return handler_at(fi, unwrap_expr(*it));
+                if (is_js_function(sx::unwrap(*it))) return handler_at(fi, sx::unwrap(*it));
             for (auto it = args.rbegin(); it != args.rend(); ++it) {
-                TSNode a = unwrap_expr(*it);
+                TSNode a = sx::unwrap(*it);
                 const std::string_view at = sx::type(a);
                 if (at == "identifier" || at == "member_expression" || at == "call_expression") {
                     Handler h = resolve_js(fi, a, depth + 1);
@@ -1379,7 +1498,7 @@ private:
 
     Handler resolve_go(std::uint32_t fi, TSNode n, int depth) const {
         const File& f = file(fi);
-        n = unwrap_expr(n);
+        n = sx::unwrap(n);
         if (ts_node_is_null(n) || depth > k_max_depth) return {};
         const std::string_view t = sx::type(n);
         const std::string dir = dirname(f.path);
@@ -1432,7 +1551,7 @@ private:
             for (auto it = args.rbegin(); it != args.rend(); ++it)
                 if (is(*it, "func_literal")) return handler_at(fi, *it);
             for (auto it = args.rbegin(); it != args.rend(); ++it) {
-                TSNode a = unwrap_expr(*it);
+                TSNode a = sx::unwrap(*it);
                 const std::string_view at = sx::type(a);
                 if (at == "identifier" || at == "selector_expression" || at == "call_expression") {
                     Handler h = resolve_go(fi, a, depth + 1);
@@ -1491,12 +1610,16 @@ private:
                   const std::string& path, TSNode handler, const std::vector<TSNode>& mw_nodes) {
         Handler h = resolve_go(fi, handler, 0);
         std::vector<std::string> mw;
+        for (TSNode m : m_go_with) middleware_names(fi, m, mw);
         for (TSNode m : mw_nodes) middleware_names(fi, m, mw);
         for (const auto& m : methods) add(fi, at, framework, m == "ANY" || m == "ALL" ? "ANY" : m, path, h, mw);
     }
 
     void extract_go(std::uint32_t fi) {
         const File& f = file(fi);
+        if (!has_path_literal(f.text) && !str::contains(f.text, "\"GET ") && !str::contains(f.text, "\"POST ") &&
+            !str::contains(f.text, "\"PUT ") && !str::contains(f.text, "\"PATCH ") && !str::contains(f.text, "\"DELETE "))
+            return;
         static const std::set<std::string_view> upper_verbs = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "Any"};
         static const std::set<std::string_view> camel_verbs = {"Get", "Post", "Put", "Patch", "Delete", "Head",
                                                                "Options", "Connect", "Trace", "All"};
@@ -1509,7 +1632,16 @@ private:
             const std::string name(sx::text(f, field(fn, "field")));
             if ((pass == 0) != (name == "Group" || name == "Route")) continue;
             TSNode recv = field(fn, "operand");
-            const std::string recv_text(sx::text(f, recv));
+            // chi r.With(mw).Get(...): the router is the chain's base, With's arguments are middleware.
+            m_go_with.clear();
+            for (int k = 0; k < 8 && is(recv, "call_expression") && is(field(recv, "function"), "selector_expression") &&
+                            sx::text(f, field(field(recv, "function"), "field")) == "With";
+                 ++k) {
+                for (TSNode a : named_children(field(recv, "arguments"))) m_go_with.push_back(a);
+                recv = field(field(recv, "function"), "operand");
+            }
+            const std::string recv_text =
+                ts_node_end_byte(recv) - ts_node_start_byte(recv) <= 120 ? std::string(sx::text(f, recv)) : std::string();
             auto args = sx::call_args(c);
             const std::uint32_t at = ts_node_start_byte(c.node);
             auto str_arg = [&](std::size_t k) -> std::optional<std::string> {
@@ -1525,7 +1657,7 @@ private:
                 if (is(parent, "short_var_declaration") || is(parent, "assignment_statement")) {
                     auto lefts = named_children(field(parent, "left"));
                     if (!lefts.empty())
-                        m_var_prefix[std::string(sx::text(f, lefts[0]))] = join_route(prefix_for(at, recv_text), *path0);
+                        set_var_prefix(std::string(sx::text(f, lefts[0])), at, join_route(prefix_for(at, recv_text), *path0));
                 }
                 continue;
             }
@@ -1588,7 +1720,9 @@ private:
             }
             const bool is_upper = upper_verbs.count(name) > 0;
             const bool is_camel = camel_verbs.count(name) > 0;
-            if ((!is_upper && !is_camel) || !path0 || args.size() < 2 || !str::starts_with(*path0, "/")) continue;
+            if ((!is_upper && !is_camel) || !path0 || args.size() < 2) continue;
+            // A group may route its own root: api := r.Group("/api"); api.GET("", h)
+            if (!str::starts_with(*path0, "/") && !(path0->empty() && !prefix_for(at, recv_text).empty())) continue;
             const std::string framework = go_framework(fi, is_upper ? "upper" : "camel");
             if (framework.empty()) continue;
             const std::string method = name == "Any" || name == "All" ? "ANY" : upper(name);
@@ -1636,8 +1770,22 @@ private:
     void extract_python(std::uint32_t fi) {
         const File& f = file(fi);
         TSNode root = sx::root(f);
-        // Route prefixes of routers and blueprints declared in this file.
-        sx::walk(root, [&](TSNode n) {
+        if (!has_path_literal(f.text) && !str::contains(f.text, "urlpatterns") &&
+            !str::contains(f.text, "include_router") && !str::contains(f.text, "register_blueprint"))
+            return;
+        py_decorator_routes(fi, root);
+        py_call_routes(fi, root);
+    }
+
+    // Route prefixes of the routers and blueprints a file declares: router = APIRouter(prefix="/x"),
+    // bp = Blueprint("x", __name__, url_prefix="/x").
+    const std::map<std::string, std::string>& py_prefixes(std::uint32_t fi) const {
+        auto it = m_py_prefixes.find(fi);
+        if (it != m_py_prefixes.end()) return it->second;
+        std::map<std::string, std::string>& out = m_py_prefixes[fi];
+        const File& f = file(fi);
+        if (!str::contains(f.text, "APIRouter") && !str::contains(f.text, "Blueprint")) return out;
+        sx::walk(sx::root(f), [&](TSNode n) {
             if (!is(n, "assignment")) return true;
             TSNode left = field(n, "left");
             TSNode right = field(n, "right");
@@ -1647,11 +1795,38 @@ private:
             TSNode p{};
             if (str::ends_with(callee, "APIRouter")) p = kwarg(f, args, "prefix");
             if (str::ends_with(callee, "Blueprint")) p = kwarg(f, args, "url_prefix");
-            if (sx::is_string_literal(p)) m_var_prefix[std::string(sx::text(f, left))] = sx::string_value(f, p);
+            out[std::string(sx::text(f, left))] = sx::is_string_literal(p) ? sx::string_value(f, p) : std::string();
             return false;
         });
-        py_decorator_routes(fi, root);
-        py_call_routes(fi, root);
+        return out;
+    }
+
+    std::string py_prefix(std::uint32_t fi, const std::string& var) const {
+        const auto& prefixes = py_prefixes(fi);
+        auto it = prefixes.find(var);
+        return it == prefixes.end() ? std::string() : it->second;
+    }
+
+    // Where a Python router object is defined: (file, name there). `bp` imported with
+    // `from app.api import bp` lives in app/api/__init__.py; `users.router` in the users module.
+    std::pair<std::uint32_t, std::string> py_definition(std::uint32_t fi, TSNode obj) const {
+        const File& f = file(fi);
+        if (is(obj, "identifier")) {
+            const std::string name(sx::text(f, obj));
+            if (auto b = py_binding(fi, name); b && !b->name.empty())
+                if (auto target = resolve_py_module(fi, b->module)) return {*target, b->name};
+            return {fi, name};
+        }
+        if (is(obj, "attribute") && is(field(obj, "object"), "identifier")) {
+            const std::string attr(sx::text(f, field(obj, "attribute")));
+            if (auto b = py_binding(fi, sx::text(f, field(obj, "object")))) {
+                const std::string module = b->name.empty() ? b->module
+                                           : str::ends_with(b->module, ".") ? b->module + b->name
+                                                                             : b->module + "." + b->name;
+                if (auto target = resolve_py_module(fi, module)) return {*target, attr};
+            }
+        }
+        return {k_unresolved, {}};
     }
 
     void py_decorator_routes(std::uint32_t fi, TSNode root) {
@@ -1662,7 +1837,15 @@ private:
             if (!is(n, "decorated_definition")) return true;
             TSNode def = field(n, "definition");
             if (!is(def, "function_definition")) return true;
-            struct Found { std::string verb; std::string path; std::vector<std::string> methods; std::uint32_t at; };
+            struct Found {
+                std::string verb;
+                std::string path;
+                std::string own_path;
+                std::vector<std::string> methods;
+                std::uint32_t at;
+                std::uint32_t home;
+                std::string router;
+            };
             std::vector<Found> found;
             std::vector<std::string> mw;
             for (TSNode d : named_children(n)) {
@@ -1685,14 +1868,22 @@ private:
                 if (ts_node_is_null(p)) p = kwarg(f, args, "path");
                 if (ts_node_is_null(p)) p = kwarg(f, args, "rule");
                 if (!sx::is_string_literal(p)) continue;
-                const std::string recv(sx::text(f, field(fn, "object")));
                 const std::string raw = sx::string_value(f, p);
-                auto prefix = m_var_prefix.find(recv);
-                if (!str::starts_with(raw, "/") && !(raw.empty() && prefix != m_var_prefix.end())) continue;
+                // The router's own prefix, where the router is defined (this file or the one it is imported from).
+                auto [home, router] = py_definition(fi, field(fn, "object"));
+                std::optional<std::string> prefix;
+                if (home != k_unresolved) {
+                    const auto& prefixes = py_prefixes(home);
+                    if (auto it = prefixes.find(router); it != prefixes.end()) prefix = it->second;
+                }
+                if (!str::starts_with(raw, "/") && !(raw.empty() && prefix)) continue;
                 Found fd;
                 fd.verb = verb;
-                fd.path = join_route(prefix == m_var_prefix.end() ? std::string() : prefix->second, raw);
+                fd.path = join_route(prefix.value_or(std::string()), raw);
+                fd.own_path = raw.empty() ? std::string("/") : raw;
                 fd.at = ts_node_start_byte(d);
+                fd.home = home;
+                fd.router = router;
                 if (verb == "route" || verb == "api_route") {
                     fd.methods = py_methods(f, kwarg(f, args, "methods"));
                     if (fd.methods.empty()) fd.methods.push_back("GET");
@@ -1706,7 +1897,15 @@ private:
             const std::string name(sx::text(f, field(def, "name")));
             for (const auto& fd : found) {
                 const std::string framework = py_framework(fi, fd.verb);
-                for (const auto& m : fd.methods) add(fi, fd.at, framework, m, fd.path, handler_at(fi, def, name), mw);
+                for (const auto& m : fd.methods) {
+                    const std::size_t i = add(fi, fd.at, framework, m, fd.path, handler_at(fi, def, name), mw);
+                    if (fd.home != k_unresolved) {
+                        m_info[i].mountable = true;
+                        m_info[i].home = fd.home;
+                        m_info[i].receiver = fd.router;
+                        m_info[i].own_path = fd.own_path;
+                    }
+                }
             }
             return true;
         });
@@ -1726,11 +1925,28 @@ private:
                     auto inc = named_children(field(view, "arguments"));
                     if (!inc.empty() && sx::is_string_literal(inc[0])) {
                         if (auto target = resolve_py_module(fi, sx::string_value(f, inc[0])))
-                            m_django_includes.push_back({fi, route, *target});
+                            m_django_includes.push_back(edge(fi, route, *target));
                     }
                     continue;
                 }
                 m_django.push_back({fi, at, route, resolve_py(fi, view, 0)});
+                continue;
+            }
+            if ((c.name == "include_router" || c.name == "register_blueprint") && !args.empty() &&
+                !is(args[0], "keyword_argument")) {
+                // app.include_router(users.router, prefix="/users"); app.register_blueprint(bp, url_prefix="/api")
+                const bool flask = c.name == "register_blueprint";
+                TSNode p = kwarg(f, c.arguments, flask ? "url_prefix" : "prefix");
+                if (!ts_node_is_null(p) && !sx::is_string_literal(p)) continue;  // a prefix we cannot read
+                auto [home, router] = py_definition(fi, args[0]);
+                if (home == k_unresolved) continue;
+                Edge e;
+                e.from = fi;
+                e.prefix = ts_node_is_null(p) ? std::string() : sx::string_value(f, p);
+                e.to = home;
+                e.target = router;
+                e.replaces_prefix = flask;
+                m_mounts.push_back(std::move(e));
                 continue;
             }
             if (args.empty() || !sx::is_string_literal(args[0])) continue;
@@ -1743,10 +1959,7 @@ private:
                 auto methods = py_methods(f, kwarg(f, c.arguments, "methods"));
                 if (methods.empty()) methods.push_back("GET");
                 TSNode h = is(args[1], "keyword_argument") ? kwarg(f, c.arguments, "endpoint") : args[1];
-                auto prefix = m_var_prefix.find(recv);
-                for (const auto& m : methods)
-                    add(fi, at, "fastapi", m, join_route(prefix == m_var_prefix.end() ? "" : prefix->second, path),
-                        resolve_py(fi, h, 0));
+                for (const auto& m : methods) add(fi, at, "fastapi", m, join_route(py_prefix(fi, recv), path), resolve_py(fi, h, 0));
             } else if (c.name == "add_url_rule" && is(fn, "attribute")) {
                 // app.add_url_rule("/p", "endpoint", view_func, methods=[...]) / view_func=...
                 TSNode h = kwarg(f, c.arguments, "view_func");
@@ -1755,10 +1968,7 @@ private:
                 const std::string recv(sx::text(f, field(fn, "object")));
                 auto methods = py_methods(f, kwarg(f, c.arguments, "methods"));
                 if (methods.empty()) methods.push_back("GET");
-                auto prefix = m_var_prefix.find(recv);
-                for (const auto& m : methods)
-                    add(fi, at, "flask", m, join_route(prefix == m_var_prefix.end() ? "" : prefix->second, path),
-                        resolve_py(fi, h, 0));
+                for (const auto& m : methods) add(fi, at, "flask", m, join_route(py_prefix(fi, recv), path), resolve_py(fi, h, 0));
             } else if ((c.callee == "Route" || c.callee == "routing.Route") && args.size() >= 2) {
                 // starlette Route("/p", endpoint, methods=[...])
                 auto methods = py_methods(f, kwarg(f, c.arguments, "methods"));
@@ -1797,37 +2007,44 @@ private:
     // ---- Python handler resolution ----
 
     std::optional<PyBinding> py_binding(std::uint32_t fi, std::string_view name) const {
-        const File& f = file(fi);
-        std::optional<PyBinding> found;
-        sx::walk(sx::root(f), [&](TSNode n) {
-            if (found) return false;
-            const std::string_view t = sx::type(n);
-            if (t == "import_statement") {
-                for (TSNode c : named_children(n)) {
-                    if (is(c, "dotted_name")) {
-                        const std::string full(sx::text(f, c));
-                        const std::string first = full.substr(0, full.find('.'));
-                        if (first == name) found = PyBinding{first, {}};
-                    } else if (is(c, "aliased_import") && sx::text(f, field(c, "alias")) == name) {
-                        found = PyBinding{std::string(sx::text(f, field(c, "name"))), {}};
+        FileIndex& ix = index_of(fi);
+        if (!ix.py_built) {
+            ix.py_built = true;
+            const File& f = file(fi);
+            sx::walk(sx::root(f), [&](TSNode n) {
+                const std::string_view t = sx::type(n);
+                if (t == "import_statement") {
+                    for (TSNode c : named_children(n)) {
+                        if (is(c, "dotted_name")) {
+                            const std::string full(sx::text(f, c));
+                            const std::string first = full.substr(0, full.find('.'));
+                            ix.py_bindings.emplace(first, PyBinding{first, {}});
+                        } else if (is(c, "aliased_import")) {
+                            ix.py_bindings.emplace(std::string(sx::text(f, field(c, "alias"))),
+                                                   PyBinding{std::string(sx::text(f, field(c, "name"))), {}});
+                        }
                     }
+                    return false;
                 }
-                return false;
-            }
-            if (t == "import_from_statement") {
-                TSNode mod = field(n, "module_name");
-                const std::string module(sx::text(f, mod));
-                for (TSNode c : named_children(n)) {
-                    if (ts_node_eq(c, mod)) continue;
-                    if (is(c, "dotted_name") && sx::text(f, c) == name) found = PyBinding{module, std::string(name)};
-                    if (is(c, "aliased_import") && sx::text(f, field(c, "alias")) == name)
-                        found = PyBinding{module, std::string(sx::text(f, field(c, "name")))};
+                if (t == "import_from_statement") {
+                    TSNode mod = field(n, "module_name");
+                    const std::string module(sx::text(f, mod));
+                    for (TSNode c : named_children(n)) {
+                        if (ts_node_eq(c, mod)) continue;
+                        if (is(c, "dotted_name"))
+                            ix.py_bindings.emplace(std::string(sx::text(f, c)), PyBinding{module, std::string(sx::text(f, c))});
+                        if (is(c, "aliased_import"))
+                            ix.py_bindings.emplace(std::string(sx::text(f, field(c, "alias"))),
+                                                   PyBinding{module, std::string(sx::text(f, field(c, "name")))});
+                    }
+                    return false;
                 }
-                return false;
-            }
-            return true;
-        });
-        return found;
+                return true;
+            });
+        }
+        auto it = ix.py_bindings.find(std::string(name));
+        if (it == ix.py_bindings.end()) return std::nullopt;
+        return it->second;
     }
 
     std::optional<std::uint32_t> resolve_py_module(std::uint32_t fi, const std::string& module) const {

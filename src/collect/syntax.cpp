@@ -25,6 +25,41 @@ void TreeDeleter::operator()(TSTree* t) const {
 
 namespace gonogo::collect::syntax {
 
+TSNode field(TSNode n, const char* name) {
+    if (ts_node_is_null(n)) return n;
+    return ts_node_child_by_field_name(n, name, static_cast<std::uint32_t>(std::strlen(name)));
+}
+
+bool is(TSNode n, std::string_view t) { return !ts_node_is_null(n) && type(n) == t; }
+
+std::vector<TSNode> named_children(TSNode n) {
+    std::vector<TSNode> out;
+    if (ts_node_is_null(n)) return out;
+    const std::uint32_t count = ts_node_named_child_count(n);
+    for (std::uint32_t i = 0; i < count; ++i) {
+        TSNode c = ts_node_named_child(n, i);
+        if (type(c) != "comment") out.push_back(c);
+    }
+    return out;
+}
+
+TSNode unwrap(TSNode n, std::initializer_list<std::string_view> also) {
+    for (int i = 0; i < 8 && !ts_node_is_null(n); ++i) {
+        const std::string_view t = type(n);
+        bool strip = t == "parenthesized_expression" || t == "as_expression" || t == "satisfies_expression" ||
+                     t == "non_null_expression" || t == "await_expression" || t == "await" || t == "type_assertion";
+        for (auto a : also) strip = strip || t == a;
+        if (!strip || ts_node_named_child_count(n) == 0) break;
+        n = ts_node_named_child(n, 0);
+    }
+    return n;
+}
+
+bool is_js(Language l) { return l == Language::javascript || l == Language::typescript || l == Language::tsx; }
+bool is_js(const File& f) { return is_js(f.lang); }
+bool is_go(const File& f) { return f.lang == Language::go; }
+bool is_py(const File& f) { return f.lang == Language::python; }
+
 namespace {
 
 constexpr std::uint64_t k_parse_timeout_micros = 2'000'000;  // a pathological file cannot hang a worker
@@ -39,13 +74,6 @@ struct ThreadParser {
 };
 
 TSNode null_node() { return TSNode{}; }
-
-TSNode field(TSNode n, const char* name) {
-    if (ts_node_is_null(n)) return n;
-    return ts_node_child_by_field_name(n, name, static_cast<std::uint32_t>(std::strlen(name)));
-}
-
-bool is(TSNode n, std::string_view t) { return !ts_node_is_null(n) && type(n) == t; }
 
 bool has_child_of_type(TSNode n, std::string_view t) {
     const std::uint32_t count = ts_node_named_child_count(n);
@@ -110,8 +138,9 @@ void callee_text(const File& f, TSNode n, std::string& out, int depth = 0) {
             return;
         }
     }
-    std::string s = strip_spaces(text(f, n));
-    if (s.size() > 120) s = s.substr(0, 120) + "...";
+    const std::string_view raw = text(f, n);
+    std::string s = strip_spaces(raw.substr(0, 240));
+    if (s.size() > 120 || raw.size() > 240) s = s.substr(0, 120) + "...";
     out += s;
 }
 
@@ -362,64 +391,77 @@ std::vector<TSNode> call_args(const Call& c) {
 
 // ---- functions ----------------------------------------------------------------
 
-std::optional<TSNode> find_function(const File& f, std::string_view name) {
+namespace {
+
+// Calls visit(name, function node, is_method) for every named function of the file in pre-order;
+// visit returns false to stop.
+void each_function(const File& f, const std::function<bool(std::string_view, TSNode, bool)>& visit) {
     TSNode r = root(f);
-    if (ts_node_is_null(r) || name.empty()) return std::nullopt;
-    std::optional<TSNode> best;     // declarations and bound function values
-    std::optional<TSNode> method;   // class methods / Go methods: used when no plain function matches
+    if (ts_node_is_null(r)) return;
     auto is_fn_value = [](TSNode v) {
         const std::string_view t = type(v);
         return t == "arrow_function" || t == "function_expression" || t == "function" || t == "generator_function" ||
                t == "func_literal" || t == "lambda";
     };
+    bool stop = false;
     walk(r, [&](TSNode n) {
-        if (best) return false;
+        if (stop) return false;
         const std::string_view t = type(n);
         if (t == "function_declaration" || t == "generator_function_declaration" || t == "function_definition") {
-            if (text(f, field(n, "name")) == name) {
-                // Python methods are function_definitions inside a class body.
-                TSNode p = ts_node_parent(n);
-                if (t == "function_definition" && is(p, "block") && is(ts_node_parent(p), "class_definition")) {
-                    if (!method) method = n;
-                } else {
-                    best = n;
-                }
-                return false;
-            }
-            return true;
-        }
-        if (t == "variable_declarator") {
+            // Python methods are function_definitions inside a class body.
+            TSNode p = ts_node_parent(n);
+            const bool method = t == "function_definition" && is(p, "block") && is(ts_node_parent(p), "class_definition");
+            stop = !visit(text(f, field(n, "name")), n, method);
+        } else if (t == "variable_declarator") {
             TSNode v = field(n, "value");
-            if (text(f, field(n, "name")) == name && is_fn_value(v)) {
-                best = v;
-                return false;
-            }
-            return true;
-        }
-        if (t == "assignment_expression" || t == "assignment") {
+            if (is(field(n, "name"), "identifier") && is_fn_value(v)) stop = !visit(text(f, field(n, "name")), v, false);
+        } else if (t == "assignment_expression" || t == "assignment") {
             // exports.name = function ..., module.exports.name = (...) => ..., Python name = lambda ...
             TSNode left = field(n, "left");
             TSNode right = field(n, "right");
             if (is_fn_value(right)) {
-                std::string_view last = text(f, left);
-                if (is(left, "member_expression")) last = text(f, field(left, "property"));
-                if (last == name) {
-                    best = right;
-                    return false;
-                }
+                if (is(left, "member_expression")) stop = !visit(text(f, field(left, "property")), right, false);
+                else if (is(left, "identifier")) stop = !visit(text(f, left), right, false);
             }
-            return true;
-        }
-        if (t == "method_definition" || t == "method_declaration") {
-            if (text(f, field(n, "name")) == name && !method) method = n;
-            return true;
-        }
-        if (t == "public_field_definition" || t == "field_definition") {
-            TSNode key = field(n, t == "field_definition" ? "property" : "name");
+        } else if (t == "short_var_declaration" || t == "var_spec") {
+            // Go: handler := func(w http.ResponseWriter, r *http.Request) {...}; var handler = func(...) {...}
+            auto names = field(n, t == "var_spec" ? "name" : "left");
+            auto values = field(n, t == "var_spec" ? "value" : "right");
+            if (is(names, "expression_list") && ts_node_named_child_count(names) == 1) names = ts_node_named_child(names, 0);
+            if (is(values, "expression_list") && ts_node_named_child_count(values) == 1) values = ts_node_named_child(values, 0);
+            if (is(names, "identifier") && is_fn_value(values)) stop = !visit(text(f, names), values, false);
+        } else if (t == "method_definition" || t == "method_declaration") {
+            stop = !visit(text(f, field(n, "name")), n, true);
+        } else if (t == "public_field_definition" || t == "field_definition") {
             TSNode v = field(n, "value");
-            if (text(f, key) == name && is_fn_value(v) && !method) method = v;
-            return true;
+            if (is_fn_value(v)) stop = !visit(text(f, field(n, t == "field_definition" ? "property" : "name")), v, true);
         }
+        return !stop;
+    });
+}
+
+}  // namespace
+
+std::vector<NamedFunction> functions(const File& f) {
+    std::vector<NamedFunction> out;
+    each_function(f, [&](std::string_view name, TSNode n, bool method) {
+        if (!name.empty()) out.push_back({name, n, method});
+        return true;
+    });
+    return out;
+}
+
+std::optional<TSNode> find_function(const File& f, std::string_view name) {
+    if (name.empty()) return std::nullopt;
+    std::optional<TSNode> best;    // declarations and bound function values
+    std::optional<TSNode> method;  // class methods / Go methods: used when no plain function matches
+    each_function(f, [&](std::string_view n, TSNode node, bool is_method) {
+        if (n != name) return true;
+        if (!is_method) {
+            best = node;
+            return false;
+        }
+        if (!method) method = node;
         return true;
     });
     if (best) return best;

@@ -4,6 +4,7 @@
 // than from words.
 #pragma once
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,8 +16,26 @@
 
 namespace gonogo::collect::syntax {
 
+// ---- small node helpers, shared by route extraction and the probes ----
+// The child in field `name`; a null node when n is null or has no such field.
+TSNode field(TSNode n, const char* name);
+// True when n is not null and of grammar type `t`.
+bool is(TSNode n, std::string_view t);
+// Named children without comments.
+std::vector<TSNode> named_children(TSNode n);
+// Strips wrappers that do not change the value: parentheses, await, TS `as`/`satisfies`/non-null,
+// Go type assertions; `also` names further types to strip (e.g. Go literal_element, expression_list).
+TSNode unwrap(TSNode n, std::initializer_list<std::string_view> also = {});
+// Language families of a file.
+bool is_js(const File& f);  // JavaScript, TypeScript, TSX
+bool is_js(Language l);
+bool is_go(const File& f);
+bool is_py(const File& f);
+
 const TSLanguage* language_for(Language lang);  // null when unsupported
-// Parses `text`; null when the language has no grammar or parsing failed.
+// Parses `text` with this thread's parser (one per thread: safe from worker threads) and a 2-second
+// timeout; null when the language has no grammar or parsing failed or timed out. The caller owns the
+// tree (hold it in a TreePtr).
 TSTree* parse(Language lang, std::string_view text);
 
 TSNode root(const File& f);  // null node (ts_node_is_null) when the file has no tree
@@ -55,11 +74,23 @@ std::vector<Call> calls(const File& f, TSNode scope);
 std::vector<TSNode> call_args(const Call& c);
 
 // A function defined in the file under `name`: function declarations, `const name = (...) => {}`,
-// `const name = function...`, Go `func name(...)`, Python `def name(...)`, class methods named `name`.
+// `const name = function...`, `exports.name = ...`, Go `func name(...)` and `name := func(...)`,
+// Python `def name(...)`, class methods named `name` (used only when no plain function has the name).
 std::optional<TSNode> find_function(const File& f, std::string_view name);
 
+// Every named function find_function can find, in source order (one walk; index it for many look-ups).
+// A name may repeat; find_function prefers the first non-method of a name, else its first method.
+struct NamedFunction {
+    std::string_view name;  // view into the file's text
+    TSNode node{};          // as find_function returns it (the function or the bound function value)
+    bool method = false;    // class method, Go method, class field holding a function
+};
+std::vector<NamedFunction> functions(const File& f);
+
 // String literal handling.
-bool is_string_literal(TSNode n);        // a plain string with no interpolation or concatenation
+// A plain string with no interpolation or concatenation (a `...` template without ${}, Go raw strings and
+// Python "a" "b" implicit concatenation of plain strings count).
+bool is_string_literal(TSNode n);
 bool is_interpolated_string(TSNode n);   // template string with ${}, f-string, or "..." + x concatenation
 // The same, naming callees exactly ("...".format(x), fmt.Sprintf(...)); the overload without the
 // file recognises those two calls by the length of their names and their shape.

@@ -105,4 +105,34 @@ std::string_view LineIndex::line_text(std::string_view text, std::size_t line) c
     return s;
 }
 
+std::vector<std::string> shell_words(std::string_view s) {
+    std::vector<std::string> out;
+    std::string cur;
+    bool in_word = false;
+    char quote = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (quote) {
+            if (c == quote) quote = 0;
+            else cur += c;
+            continue;
+        }
+        if (c == '"' || c == '\'') {
+            quote = c;
+            in_word = true;
+            continue;
+        }
+        if (std::isspace(static_cast<unsigned char>(c))) {
+            if (in_word) out.push_back(cur);
+            cur.clear();
+            in_word = false;
+            continue;
+        }
+        cur += c;
+        in_word = true;
+    }
+    if (in_word) out.push_back(cur);
+    return out;
+}
+
 }  // namespace gonogo::str

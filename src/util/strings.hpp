@@ -16,6 +16,9 @@ bool ends_with(std::string_view s, std::string_view suffix);
 bool starts_with(std::string_view s, std::string_view prefix);
 std::vector<std::string_view> split(std::string_view s, char sep);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
+// Splits a shell-like command into words: blanks separate, single and double quotes group and are
+// removed ("" is kept as an empty word). No expansion, escapes or operators: callers look at words.
+std::vector<std::string> shell_words(std::string_view s);
 // Replaces all but the first `keep` characters of `secret` with '*' (at least 4 stars).
 std::string mask(std::string_view secret, std::size_t keep = 4);
 // Shannon entropy in bits per character.

@@ -178,6 +178,29 @@ TEST(Routes, ExpressMountChainsAndLocalRouters) {
     EXPECT_NE(repo.find("ANY", "/api/users"), nullptr) << repo.dump();  // the mount itself
 }
 
+TEST(Routes, ExpressPathlessMountsOfChainedRouters) {
+    // The RealWorld layout: controllers mounted without a path on a router that is mounted at /api.
+    Repo repo({"express"});
+    repo.add("src/main.ts",
+             "import express from 'express';\n"
+             "import routes from './app/routes/routes';\n"
+             "const app = express();\n"
+             "app.use(express.json());\n"
+             "app.use(routes);\n")
+        .add("src/app/routes/routes.ts",
+             "import { Router } from 'express';\n"
+             "import tagsController from './tag/tag.controller';\n"
+             "const api = Router()\n  .use(tagsController);\n"
+             "export default Router().use('/api', api);\n")
+        .add("src/app/routes/tag/tag.controller.ts",
+             "import { Router } from 'express';\n"
+             "const router = Router();\n"
+             "router.get('/tags', async (req, res) => { res.json({ tags: await getTags() }); });\n"
+             "export default router;\n")
+        .extract();
+    EXPECT_ROUTE(repo, "GET", "/api/tags", "express", "getTags()");
+}
+
 TEST(Routes, ServiceFrameworkWithoutImportNeedsAServerShape) {
     Repo repo({"express"});
     repo.add("src/routes/health.js",
@@ -261,6 +284,27 @@ TEST(Routes, KoaPrefixAndFastifyPlugins) {
     EXPECT_ROUTE(repo, "GET", "/internal/metrics", "fastify", "'metrics'");
 }
 
+TEST(Routes, FastifyAutoload) {
+    Repo repo;
+    repo.add("src/app.ts",
+             "import fastifyAutoload from '@fastify/autoload';\n"
+             "import { FastifyInstance } from 'fastify';\n"
+             "export default async function serviceApp(fastify: FastifyInstance) {\n"
+             "  fastify.register(fastifyAutoload, { dir: path.join(import.meta.dirname, 'routes'), options: {} });\n"
+             "}\n")
+        .add("src/routes/api/tasks/index.ts",
+             "import { FastifyInstance } from 'fastify';\n"
+             "export default async function (fastify: FastifyInstance) {\n"
+             "  fastify.get('/:id', async (request) => { return fastify.repo.task(request.params.id); });\n"
+             "}\n")
+        .add("src/routes/home.ts",
+             "import { FastifyInstance } from 'fastify';\n"
+             "export default async function (fastify: FastifyInstance) { fastify.get('/', () => 'home'); }\n")
+        .extract();
+    EXPECT_ROUTE(repo, "GET", "/api/tasks/:id", "fastify", "fastify.repo.task");
+    EXPECT_ROUTE(repo, "GET", "/", "fastify", "'home'");
+}
+
 TEST(Routes, Hono) {
     Repo repo;
     repo.add("src/index.ts",
@@ -290,6 +334,9 @@ TEST(Routes, NestJs) {
              "  create(@Body() dto: CreateUserDto) { return this.svc.create(dto); }\n"
              "  helper() { return 1; }\n"
              "}\n")
+        .add("src/docs.controller.ts",
+             "@ApiTags('docs')\n@Controller('docs')\nexport class DocsController {\n"
+             "  @Get() @ApiOperation({ summary: 'x' }) @UseGuards(JwtGuard) list() { return 'docs'; }\n}\n")
         .add("src/health.controller.ts",
              "@Controller()\nexport class HealthController {\n  @Get('health')\n  check() { return { ok: true }; }\n}\n")
         .extract();
@@ -301,7 +348,10 @@ TEST(Routes, NestJs) {
     EXPECT_NE(std::find(create->middleware.begin(), create->middleware.end(), "UseGuards(AuthGuard)"),
               create->middleware.end());
     EXPECT_ROUTE(repo, "GET", "/health", "nestjs", "ok: true");
-    EXPECT_EQ(repo.model.routes.size(), 3u) << repo.dump();
+    EXPECT_ROUTE(repo, "GET", "/docs", "nestjs", "'docs'");
+    const std::vector<std::string> docs_mw = {"UseGuards(JwtGuard)"};  // documentation decorators left out
+    EXPECT_EQ(repo.find("GET", "/docs")->middleware, docs_mw);
+    EXPECT_EQ(repo.model.routes.size(), 4u) << repo.dump();
 }
 
 TEST(Routes, NestJsGlobalPrefix) {
@@ -414,11 +464,13 @@ TEST(Routes, GinWithGroupsAndPackages) {
              "\tv1 := r.Group(\"/v1\")\n"
              "\t{\n"
              "\t\tv1.POST(\"/users\", authMiddleware(), handlers.CreateUser)\n"
+             "\t\tv1.GET(\"\", index)\n"
              "\t\tadmin := v1.Group(\"/admin\")\n"
              "\t\tadmin.DELETE(\"/users/:id\", handlers.DeleteUser)\n"
              "\t}\n"
              "\tr.Run()\n"
-             "}\n")
+             "}\n"
+             "var index = func(c *gin.Context) { c.String(200, \"v1 index\") }\n")
         .add("internal/handlers/users.go",
              "package handlers\n\nimport \"github.com/gin-gonic/gin\"\n\n"
              "func CreateUser(c *gin.Context) { c.JSON(201, \"created\") }\n"
@@ -430,6 +482,7 @@ TEST(Routes, GinWithGroupsAndPackages) {
     ASSERT_EQ(repo.find("POST", "/v1/users")->middleware.size(), 1u);
     EXPECT_EQ(repo.find("POST", "/v1/users")->middleware[0], "authMiddleware");
     EXPECT_ROUTE(repo, "DELETE", "/v1/admin/users/:id", "gin", "c.Status(204)");
+    EXPECT_ROUTE(repo, "GET", "/v1", "gin", "v1 index");
 }
 
 TEST(Routes, EchoChiHttprouter) {
@@ -445,6 +498,8 @@ TEST(Routes, EchoChiHttprouter) {
              "\tr.Get(\"/c\", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(\"chi root\")) })\n"
              "\tr.Route(\"/api\", func(r chi.Router) {\n"
              "\t\tr.Post(\"/things\", createThing)\n"
+             "\t\tlist := func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(\"listed\")) }\n"
+             "\t\tr.With(paginate).Get(\"/things\", list)\n"
              "\t\tr.Route(\"/deep\", func(sub chi.Router) { sub.Get(\"/x\", createThing) })\n"
              "\t})\n"
              "\tr.Method(\"PUT\", \"/m\", http.HandlerFunc(createThing))\n"
@@ -461,6 +516,9 @@ TEST(Routes, EchoChiHttprouter) {
     EXPECT_ROUTE(repo, "GET", "/c", "chi", "chi root");
     EXPECT_ROUTE(repo, "POST", "/api/things", "chi", "\"thing\"");
     EXPECT_ROUTE(repo, "GET", "/api/deep/x", "chi", "\"thing\"");
+    EXPECT_ROUTE(repo, "GET", "/api/things", "chi", "listed");
+    ASSERT_EQ(repo.find("GET", "/api/things")->middleware.size(), 1u);
+    EXPECT_EQ(repo.find("GET", "/api/things")->middleware[0], "paginate");
     EXPECT_ROUTE(repo, "PUT", "/m", "chi", "\"thing\"");
     EXPECT_ROUTE(repo, "GET", "/hr/:name", "httprouter", "ps.ByName");
 }
@@ -490,6 +548,17 @@ TEST(Routes, FastApi) {
              "async def read_item(item_id: int):\n"
              "    return {\"item_id\": item_id}\n")
         .add("app/deps.py", "def get_db():\n    return 'session'\n")
+        .add("app/api.py",
+             "from fastapi import FastAPI\n"
+             "from app.routers import users\n"
+             "api = FastAPI()\n"
+             "api.include_router(users.router, prefix=\"/v2\")\n"
+             "api.include_router(other_router, prefix=settings.PREFIX)\n")
+        .add("app/routers/users.py",
+             "from fastapi import APIRouter\n"
+             "router = APIRouter(prefix=\"/users\")\n"
+             "@router.get(\"/me\")\n"
+             "def me():\n    return 'me'\n")
         .extract();
     EXPECT_ROUTE(repo, "GET", "/health", "fastapi", "\"status\": \"ok\"");
     EXPECT_ROUTE(repo, "GET", "/both", "fastapi", "'both'");
@@ -500,6 +569,7 @@ TEST(Routes, FastApi) {
     EXPECT_EQ(repo.find("POST", "/items")->middleware[0], "limiter.limit");
     EXPECT_ROUTE(repo, "GET", "/items/{item_id}", "fastapi", "\"item_id\": item_id");
     EXPECT_EQ(repo.find("GET", "/health")->line, 6u);
+    EXPECT_ROUTE(repo, "GET", "/v2/users/me", "fastapi", "'me'");  // include_router adds to the router's prefix
 }
 
 TEST(Routes, Flask) {
@@ -527,6 +597,33 @@ TEST(Routes, Flask) {
     EXPECT_EQ(repo.handler_path(*repo.find("GET", "/ping")), "views.py");
 }
 
+TEST(Routes, FlaskBlueprintsRegisteredElsewhere) {
+    Repo repo({"flask"});
+    repo.add("app/__init__.py",
+             "from flask import Flask\n"
+             "def create_app():\n"
+             "    app = Flask(__name__)\n"
+             "    from app.api import bp as api_bp\n"
+             "    app.register_blueprint(api_bp, url_prefix='/api')\n"
+             "    from app.main import bp as main_bp\n"
+             "    app.register_blueprint(main_bp)\n"
+             "    return app\n")
+        .add("app/api/__init__.py", "from flask import Blueprint\nbp = Blueprint('api', __name__, url_prefix='/ignored')\nfrom app.api import users\n")
+        .add("app/api/users.py",
+             "from app.api import bp\n"
+             "@bp.route('/users/<int:id>', methods=['GET'])\n"
+             "def get_user(id):\n    return {'id': id}\n")
+        .add("app/main/__init__.py", "from flask import Blueprint\nbp = Blueprint('main', __name__, url_prefix='/m')\n")
+        .add("app/main/routes.py",
+             "from app.main import bp\n"
+             "@bp.route('/index')\n"
+             "def index():\n    return 'index page'\n")
+        .extract();
+    // register_blueprint(url_prefix=...) replaces the blueprint's own url_prefix
+    EXPECT_ROUTE(repo, "GET", "/api/users/<int:id>", "flask", "'id': id");
+    EXPECT_ROUTE(repo, "GET", "/m/index", "flask", "index page");
+}
+
 TEST(Routes, Django) {
     Repo repo({"django"});
     repo.add("project/urls.py",
@@ -545,6 +642,7 @@ TEST(Routes, Django) {
              "    path('ready/', ready),\n"
              "    path('users/<int:pk>/', views.UserView.as_view()),\n"
              "    re_path(r'^items/(?P<pk>[0-9]+)/$', views.item),\n"
+             "    re_path(r'^feed/?$', views.item),\n"
              "]\n")
         .add("api/views.py",
              "from django.http import JsonResponse\n"
@@ -558,6 +656,7 @@ TEST(Routes, Django) {
     EXPECT_ROUTE(repo, "ANY", "/api/ready/", "django", "'ready': True");
     EXPECT_ROUTE(repo, "ANY", "/api/users/:pk/", "django", "'user': pk");
     EXPECT_ROUTE(repo, "ANY", "/api/items/:pk/", "django", "'pk': pk");
+    EXPECT_ROUTE(repo, "ANY", "/api/feed/", "django", "'pk': pk");
     const Route* admin = repo.find("ANY", "/admin/");
     ASSERT_NE(admin, nullptr);
     EXPECT_EQ(admin->handler_file, UINT32_MAX);

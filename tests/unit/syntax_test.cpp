@@ -296,12 +296,28 @@ TEST(Syntax, FindFunctionGoAndPython) {
     EXPECT_EQ(sx::type(*m), "method_declaration");
     EXPECT_NE(sx::text(go, sx::function_body(*m)).find("s.db.Get()"), std::string_view::npos);
 
+    File go2 = make_file(Language::go, "package api\nvar index = func(c *gin.Context) { c.String(200, \"x\") }\n"
+                                       "func main() { h := func(w http.ResponseWriter, r *http.Request) {}; _ = h }\n");
+    ASSERT_TRUE(sx::find_function(go2, "index"));
+    EXPECT_EQ(sx::type(*sx::find_function(go2, "index")), "func_literal");
+    ASSERT_TRUE(sx::find_function(go2, "h"));
+
     File py = make_file(Language::python,
                         "class View:\n    def get(self, request):\n        return 'method'\n\n"
                         "@decorator\ndef get(request):\n    return 'function'\n");
     auto g = sx::find_function(py, "get");
     ASSERT_TRUE(g);  // a module-level function wins over a method of the same name
     EXPECT_NE(sx::text(py, sx::function_body(*g)).find("'function'"), std::string_view::npos);
+}
+
+TEST(Syntax, FunctionsListsEveryNamedFunction) {
+    File js = make_file(Language::javascript,
+                        "function a() {}\nconst b = () => 1;\nclass C { m() {} }\nexports.d = function () {};\n");
+    auto fns = sx::functions(js);
+    std::vector<std::string> names;
+    for (const auto& nf : fns) names.push_back(std::string(nf.name) + (nf.method ? "()" : ""));
+    const std::vector<std::string> want = {"a", "b", "m()", "d"};
+    EXPECT_EQ(names, want);
 }
 
 TEST(Syntax, EnclosingFunctionAndNodeAt) {
