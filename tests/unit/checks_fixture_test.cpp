@@ -32,6 +32,9 @@ struct Case {
     std::string name;
 };
 
+// Names the case in test output (instead of gtest's byte dump of the parameter).
+[[maybe_unused]] void PrintTo(const Case& c, std::ostream* os) { *os << (c.dir.parent_path().filename() / c.dir.filename()).string(); }
+
 std::vector<Case> discover() {
     std::vector<Case> out;
     fsys::path root = fsys::path(GONOGO_SOURCE_DIR) / "tests" / "checks";

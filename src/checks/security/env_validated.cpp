@@ -1,0 +1,376 @@
+// Probe sec.env_validated (SEC-04): is the configuration the code reads from the
+// environment validated when the process starts? Looks for a schema over the
+// environment (zod/valibot/joi/yup/envalid over process.env, @t3-oss/env createEnv,
+// NestJS ConfigModule validation, pydantic BaseSettings, django-environ/environs/
+// decouple without defaults, caarlos0/env or envconfig with required fields) or an
+// explicit guard that stops the process; secret variables with literal fallbacks fail.
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "checks/helpers.hpp"
+#include "checks/security/secrets_probes.hpp"
+#include "checks/security/secrets_util.hpp"
+#include "collect/syntax.hpp"
+#include "util/strings.hpp"
+
+namespace gonogo::checks {
+
+namespace {
+
+using collect::File;
+using collect::Language;
+namespace syn = collect::syntax;
+
+struct Site {
+    const File* file;
+    TSNode node;
+    std::string what;
+};
+
+TSNode fld(TSNode n, const char* name) {
+    return ts_node_child_by_field_name(n, name, static_cast<std::uint32_t>(std::strlen(name)));
+}
+
+bool is_js(const File& f) {
+    return f.lang == Language::javascript || f.lang == Language::typescript || f.lang == Language::tsx;
+}
+
+bool has_import(const std::vector<std::string>& imps, std::string_view prefix) {
+    for (const auto& i : imps)
+        if (str::starts_with(i, prefix)) return true;
+    return false;
+}
+
+// Names bound to an environment read: const x = process.env.X, x := os.Getenv("X"), x = os.environ.get("X").
+std::set<std::string> env_vars(const File& f, const std::vector<secrets::EnvRead>& reads) {
+    std::set<std::string> out;
+    for (const auto& r : reads) {
+        if (r.file != &f) continue;
+        TSNode p = ts_node_parent(r.node);
+        for (int depth = 0; depth < 4 && !ts_node_is_null(p); ++depth, p = ts_node_parent(p)) {
+            auto t = syn::type(p);
+            TSNode lhs{};
+            if (t == "variable_declarator") lhs = fld(p, "name");
+            else if (t == "short_var_declaration" || t == "assignment_statement" || t == "assignment") lhs = fld(p, "left");
+            else continue;
+            if (ts_node_is_null(lhs)) break;
+            for (auto part : str::split(syn::text(f, lhs), ',')) {
+                auto v = str::trim(part);
+                if (!v.empty() && v != "_") out.insert(std::string(v));
+            }
+            break;
+        }
+    }
+    return out;
+}
+
+bool mentions_env(const File& f, TSNode n, const std::set<std::string>& vars) {
+    if (ts_node_is_null(n)) return false;
+    auto t = syn::text(f, n);
+    for (std::string_view k : {"process.env", "import.meta.env", "os.Getenv", "os.LookupEnv", "os.environ", "os.getenv",
+                               "getenv(", "viper.Get", "viper.IsSet"})
+        if (t.find(k) != std::string_view::npos) return true;
+    for (const auto& v : vars)
+        if (syn::mentions_identifier(f, n, v)) return true;
+    return false;
+}
+
+// Does the block stop the process or refuse to continue: throw/raise, process.exit, log.Fatal, panic, sys.exit, return errors.New.
+bool stops(const File& f, TSNode block) {
+    if (ts_node_is_null(block)) return false;
+    bool found = false;
+    syn::walk(block, [&](TSNode n) {
+        if (found) return false;
+        auto t = syn::type(n);
+        if (t == "throw_statement" || t == "raise_statement") {
+            found = true;
+            return false;
+        }
+        if (t == "return_statement") {
+            auto s = syn::text(f, n);
+            if (s.find("errors.New") != std::string_view::npos || s.find("fmt.Errorf") != std::string_view::npos) found = true;
+            return !found;
+        }
+        return true;
+    });
+    if (found) return true;
+    for (const auto& c : syn::calls(f, block)) {
+        if (c.callee == "process.exit" || c.callee == "panic" || c.callee == "os.Exit" || c.callee == "sys.exit" ||
+            c.callee == "exit" || c.callee == "os._exit" || c.callee == "quit" || c.name == "Fatal" || c.name == "Fatalf" ||
+            c.name == "Fatalln" || c.name == "Panic" || c.name == "Panicf" || c.name == "Panicln")
+            return true;
+    }
+    return false;
+}
+
+void guards(const File& f, TSNode root, const std::set<std::string>& vars, std::vector<Site>& sites) {
+    syn::walk(root, [&](TSNode n) {
+        auto t = syn::type(n);
+        if (t == "if_statement") {
+            TSNode cond = fld(n, "condition");
+            TSNode init = fld(n, "initializer");
+            if ((mentions_env(f, cond, vars) || mentions_env(f, init, vars)) && stops(f, fld(n, "consequence")))
+                sites.push_back({&f, n, "explicit guard that stops when a variable is missing"});
+        } else if (t == "assert_statement") {
+            if (mentions_env(f, n, vars)) sites.push_back({&f, n, "assert on the environment"});
+        }
+        return true;
+    });
+}
+
+void js_sites(const File& f, TSNode root, const std::set<std::string>& vars, std::vector<Site>& sites,
+              std::vector<Site>& weak) {
+    auto imps = syn::imports(f);
+    bool envvar = has_import(imps, "env-var");
+    bool convict = has_import(imps, "convict");
+    bool t3 = has_import(imps, "@t3-oss/env");
+    for (const auto& c : syn::calls(f, root)) {
+        auto args = syn::call_args(c);
+        auto lname = str::lower(c.name);
+        if (c.name == "createEnv" && (t3 || !args.empty())) {
+            sites.push_back({&f, c.node, "createEnv (@t3-oss/env) schema"});
+            continue;
+        }
+        if (str::ends_with(c.callee, "ConfigModule.forRoot") || str::ends_with(c.callee, "ConfigModule.forRootAsync")) {
+            bool validated = false;
+            for (auto a : args)
+                syn::walk(a, [&](TSNode n) {
+                    auto nt = syn::type(n);
+                    if (nt == "pair" || nt == "method_definition" || nt == "shorthand_property_identifier") {
+                        TSNode k = nt == "pair" ? fld(n, "key") : nt == "method_definition" ? fld(n, "name") : n;
+                        auto kt = ts_node_is_null(k) ? std::string_view{} : syn::text(f, k);
+                        if (kt == "validationSchema" || kt == "validate") validated = true;
+                    }
+                    return !validated;
+                });
+            if (validated) sites.push_back({&f, c.node, "NestJS ConfigModule with validation"});
+            else weak.push_back({&f, c.node, "NestJS ConfigModule without validationSchema/validate"});
+            continue;
+        }
+        if (envvar && c.name == "required") {
+            sites.push_back({&f, c.node, "env-var .required()"});
+            continue;
+        }
+        if (convict && c.name == "validate") {
+            sites.push_back({&f, c.node, "convict validate()"});
+            continue;
+        }
+        bool env_arg = false;
+        for (auto a : args) {
+            auto at = syn::text(f, a);
+            if (at == "process.env" || at == "import.meta.env" || at == "Deno.env.toObject()") env_arg = true;
+        }
+        if (env_arg) {
+            for (std::string_view k : {"parse", "valid", "clean", "check", "assert", "attempt", "decode", "load", "env"})
+                if (lname.find(k) != std::string::npos) {
+                    sites.push_back({&f, c.node, fmt::format("{}(process.env)", c.callee)});
+                    break;
+                }
+            continue;
+        }
+        if ((c.name == "assert" || c.name == "invariant" || c.name == "ok") && !args.empty() &&
+            mentions_env(f, args[0], vars))
+            sites.push_back({&f, c.node, fmt::format("{} on the environment", c.callee)});
+    }
+}
+
+void go_sites(const ProbeContext& ctx, const File& f, TSNode root, std::vector<Site>& sites, std::vector<Site>& weak) {
+    auto imps = syn::imports(f);
+    bool caarlos = has_import(imps, "github.com/caarlos0/env");
+    bool envconfig = has_import(imps, "github.com/kelseyhightower/envconfig") || has_import(imps, "github.com/sethvargo/go-envconfig");
+    if (!caarlos && !envconfig) return;
+    for (const auto& c : syn::calls(f, root)) {
+        bool parse = (caarlos && (str::starts_with(c.callee, "env.Parse") || str::starts_with(c.callee, "env.Must"))) ||
+                     (envconfig && (c.callee == "envconfig.Process" || c.callee == "envconfig.MustProcess" ||
+                                    c.callee == "envconfig.ProcessWith"));
+        if (!parse) continue;
+        // struct tags marking fields required, anywhere in the service's Go code
+        bool required = syn::text(f, c.node).find("RequiredIfNoDef") != std::string_view::npos;
+        for (const auto* g : code_files(ctx)) {
+            if (required) break;
+            if (g->lang != Language::go) continue;
+            syn::walk(syn::root(*g), [&](TSNode n) {
+                if (required) return false;
+                if (syn::type(n) != "field_declaration") return true;
+                TSNode tag = fld(n, "tag");
+                if (ts_node_is_null(tag)) return false;
+                auto t = syn::text(*g, tag);
+                if (t.find("required:\"true\"") != std::string_view::npos || t.find(",required") != std::string_view::npos ||
+                    t.find(",notEmpty") != std::string_view::npos)
+                    required = true;
+                return false;
+            });
+        }
+        if (required) sites.push_back({&f, c.node, fmt::format("{} with required fields", c.callee)});
+        else weak.push_back({&f, c.node, fmt::format("{} without any required field", c.callee)});
+    }
+}
+
+void py_sites(const File& f, TSNode root, std::vector<Site>& sites, std::vector<Site>& weak) {
+    auto imps = syn::imports(f);
+    bool environ = has_import(imps, "environ") || has_import(imps, "environs");
+    bool decouple = has_import(imps, "decouple");
+    bool dynaconf = has_import(imps, "dynaconf");
+    std::vector<std::string> settings_classes;
+    syn::walk(root, [&](TSNode n) {
+        if (syn::type(n) != "class_definition") return true;
+        TSNode sup = fld(n, "superclasses");
+        if (!ts_node_is_null(sup) && syn::text(f, sup).find("BaseSettings") != std::string_view::npos) {
+            TSNode name = fld(n, "name");
+            if (!ts_node_is_null(name)) settings_classes.emplace_back(syn::text(f, name));
+            sites.push_back({&f, n, "pydantic BaseSettings"});
+        }
+        return true;
+    });
+    if (!environ && !decouple && !dynaconf) return;
+    for (const auto& c : syn::calls(f, root)) {
+        auto args = syn::call_args(c);
+        bool has_default = false;
+        for (auto a : args)
+            if (syn::type(a) == "keyword_argument" && syn::text(f, fld(a, "name")) == "default") has_default = true;
+        bool one_name = args.size() == 1 && syn::is_string_literal(args[0]);
+        if (environ && (c.callee == "env" || str::starts_with(c.callee, "env.")) && one_name && !has_default) {
+            sites.push_back({&f, c.node, fmt::format("{}(...) without a default (raises when missing)", c.callee)});
+        } else if (decouple && c.callee == "config" && one_name && !has_default) {
+            sites.push_back({&f, c.node, "python-decouple config(...) without a default"});
+        } else if (dynaconf && c.name == "Validator") {
+            sites.push_back({&f, c.node, "dynaconf Validator"});
+        } else if (environ && (c.callee == "env" || str::starts_with(c.callee, "env.")) && !args.empty()) {
+            weak.push_back({&f, c.node, "env(...) with a default"});
+        }
+    }
+}
+
+Evidence read_evidence(const secrets::EnvRead& r, std::string note) {
+    Evidence e = node_evidence(*r.file, r.node, std::move(note));
+    if (r.literal_default) {
+        std::size_t ln = e.line;
+        e.snippet = secrets::masked_snippet(r.file->lines.line_text(r.file->text, ln), r.default_value, 0);
+    }
+    return e;
+}
+
+}  // namespace
+
+Outcome probe_sec_env_validated(const ProbeContext& ctx) {
+    auto reads = secrets::env_reads(ctx);
+    std::vector<Site> sites, weak;
+    std::map<const File*, std::set<std::string>> vars;
+    for (const auto* fp : code_files(ctx)) {
+        const File& f = *fp;
+        TSNode root = syn::root(f);
+        auto v = env_vars(f, reads);
+        if (is_js(f)) js_sites(f, root, v, sites, weak);
+        else if (f.lang == Language::go) go_sites(ctx, f, root, sites, weak);
+        else if (f.lang == Language::python) py_sites(f, root, sites, weak);
+        if (f.text.find("env") != std::string::npos || f.text.find("Env") != std::string::npos ||
+            f.text.find("viper") != std::string::npos)
+            guards(f, root, v, sites);
+    }
+
+    // Secret variables with a literal fallback run with that value whenever the variable is missing.
+    std::vector<Evidence> fallbacks;
+    std::vector<std::string> fallback_names;
+    for (const auto& r : reads) {
+        if (!r.literal_default || r.name.empty() || !secrets::secret_like_name(r.name)) continue;
+        fallbacks.push_back(read_evidence(r, fmt::format("{} falls back to a hardcoded value", r.name)));
+        fallback_names.push_back(r.name);
+    }
+    if (!fallbacks.empty())
+        return fail(fmt::format("{} fall{} back to a hardcoded value when the variable is missing ({}{}:{}), so a "
+                                "misconfigured deployment runs with a known secret instead of stopping. Remove the "
+                                "fallback and validate the variable at startup.",
+                                str::join(fallback_names, ", "), fallback_names.size() == 1 ? "s" : "",
+                                fallbacks.size() == 1 ? "" : "first at ", fallbacks.front().path, fallbacks.front().line),
+                    fallbacks);
+
+    if (!sites.empty()) {
+        std::vector<Evidence> ev;
+        std::vector<std::string> what;
+        for (const auto& s : sites) {
+            if (ev.size() >= 5) break;
+            ev.push_back(node_evidence(*s.file, s.node, s.what));
+            what.push_back(fmt::format("{} ({}:{})", s.what, s.file->path, ev.back().line));
+        }
+        std::size_t direct = 0;
+        for (const auto& r : reads)
+            if (!r.has_default) ++direct;
+        return pass(fmt::format("Configuration is validated at startup: {}.{}", str::join(what, "; "),
+                                direct ? fmt::format(" {} direct read{} of the environment without a default elsewhere in the code; "
+                                                     "make sure the schema covers them.",
+                                                     direct, direct == 1 ? "" : "s")
+                                       : ""),
+                    ev);
+    }
+
+    std::vector<const secrets::EnvRead*> required;
+    bool any_fail_fast = false;
+    for (const auto& r : reads) {
+        if (r.has_default) continue;
+        if (r.fails_fast) {
+            any_fail_fast = true;
+            continue;
+        }
+        required.push_back(&r);
+    }
+    if (!reads.empty() && required.empty()) {
+        if (any_fail_fast) {
+            std::vector<Evidence> ev;
+            for (const auto& r : reads)
+                if (r.fails_fast && ev.size() < 5) ev.push_back(node_evidence(*r.file, r.node, "raises KeyError at import"));
+            return pass("Required variables are read with os.environ[...] at module level, so a missing one stops the "
+                        "process at import (KeyError); a settings schema would report every missing key at once.",
+                        ev);
+        }
+        std::vector<Evidence> ev;
+        for (const auto& r : reads)
+            if (ev.size() < 3) ev.push_back(node_evidence(*r.file, r.node, "read with a default"));
+        return pass("Every environment variable the code reads has a default; nothing is required at startup.", ev);
+    }
+    if (!required.empty()) {
+        std::vector<Evidence> ev;
+        std::vector<std::string> names;
+        for (const auto* r : required) {
+            if (ev.size() < 5) ev.push_back(node_evidence(*r->file, r->node, "read without validation"));
+            if (!r->name.empty() && std::find(names.begin(), names.end(), r->name) == names.end()) names.push_back(r->name);
+        }
+        for (const auto& w : weak)
+            if (ev.size() < 7) ev.push_back(node_evidence(*w.file, w.node, w.what));
+        std::string list = names.empty() ? "" : fmt::format(" ({}{})", str::join(std::vector<std::string>(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(names.size(), 6))), ", "), names.size() > 6 ? ", ..." : "");
+        return fail(fmt::format("The code reads {} environment variable{}{} without validating them at startup: a missing "
+                                "or malformed value surfaces on first use instead of stopping the deploy. Parse the "
+                                "environment once with a schema (zod, envalid, pydantic-settings, caarlos0/env with "
+                                "required fields) before serving.{}",
+                                names.empty() ? required.size() : names.size(),
+                                (names.empty() ? required.size() : names.size()) == 1 ? "" : "s", list,
+                                weak.empty() ? "" : fmt::format(" Found without required checks: {}.", weak.front().what)),
+                    ev);
+    }
+    if (!weak.empty()) {
+        std::vector<Evidence> ev;
+        for (const auto& w : weak) ev.push_back(node_evidence(*w.file, w.node, w.what));
+        return fail(fmt::format("Configuration is loaded ({}) but nothing is marked required, so a missing variable "
+                                "becomes an empty value instead of stopping the process.",
+                                weak.front().what),
+                    ev);
+    }
+    // No direct read: configuration may come through a wrapper this probe does not follow.
+    for (std::string_view lib : {"config", "nconf", "convict", "rc", "@nestjs/config", "github.com/spf13/viper",
+                                 "github.com/knadh/koanf", "dynaconf", "python-decouple", "hydra-core"}) {
+        if (!depends_on_any(ctx, {lib})) continue;
+        std::vector<Evidence> ev;
+        if (auto e = dependency_evidence(ctx, lib)) ev.push_back(*e);
+        return unknown(fmt::format("Configuration is read through {}, which this probe does not follow; check that "
+                                   "required keys are validated when the process starts.",
+                                   lib),
+                       ev);
+    }
+    if (!has_code(ctx)) return na("No application code to read configuration.");
+    return na("The code reads no environment variables.");
+}
+
+}  // namespace gonogo::checks

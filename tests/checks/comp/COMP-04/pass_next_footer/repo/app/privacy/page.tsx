@@ -1,0 +1,3 @@
+export default function Privacy() {
+  return <article>We store your email to send booking confirmations.</article>;
+}

@@ -1,0 +1,3 @@
+export default function Terms() {
+  return <article>Bookings can be cancelled 24 hours ahead.</article>;
+}

@@ -1,0 +1,1 @@
+-- TODO: drop the column (a down migration that says "down" but does nothing)

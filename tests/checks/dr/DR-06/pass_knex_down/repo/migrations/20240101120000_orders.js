@@ -1,0 +1,9 @@
+exports.up = function (knex) {
+  return knex.schema.createTable("orders", (t) => {
+    t.increments("id");
+  });
+};
+
+exports.down = function (knex) {
+  return knex.schema.dropTable("orders");
+};

@@ -1,0 +1,2 @@
+const { parse } = require('csv-parse/sync');
+module.exports.rows = (text) => parse(text, { columns: true });

@@ -1,0 +1,7 @@
+module example.com/payments
+
+go 1.22
+
+require (
+	github.com/sirupsen/logrus v1.9.3
+)

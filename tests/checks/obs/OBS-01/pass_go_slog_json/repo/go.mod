@@ -1,0 +1,6 @@
+module example.com/inventory
+
+go 1.22
+
+require (
+)

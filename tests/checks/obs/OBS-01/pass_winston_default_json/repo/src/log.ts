@@ -1,0 +1,6 @@
+import winston from 'winston';
+
+export const log = winston.createLogger({
+  level: 'info',
+  transports: [new winston.transports.Console()],
+});

@@ -1,0 +1,5 @@
+const { Worker } = require('bullmq');
+
+new Worker('emails', async (job) => {
+  console.log('sending', job.id);
+});

@@ -1,0 +1,6 @@
+module example.com/accounts
+
+go 1.22
+
+require (
+)

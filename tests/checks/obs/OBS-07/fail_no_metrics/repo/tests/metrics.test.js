@@ -1,0 +1,4 @@
+const client = require('prom-client');
+
+client.collectDefaultMetrics();
+test('metrics', () => {});

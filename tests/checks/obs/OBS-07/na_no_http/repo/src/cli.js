@@ -1,0 +1,3 @@
+const { program } = require('commander');
+program.command('report').action(() => console.log('report'));
+program.parse();

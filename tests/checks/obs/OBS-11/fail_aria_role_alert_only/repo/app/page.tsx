@@ -1,0 +1,2 @@
+import { Form } from "./Form";
+export default function Page() { return <Form />; }

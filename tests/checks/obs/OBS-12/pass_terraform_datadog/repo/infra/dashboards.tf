@@ -1,0 +1,4 @@
+resource "datadog_dashboard" "api" {
+  title       = "orders-api"
+  layout_type = "ordered"
+}

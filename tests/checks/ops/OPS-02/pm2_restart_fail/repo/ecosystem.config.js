@@ -1,0 +1,3 @@
+module.exports = {
+  apps: [{ name: 'orders-api', script: 'server.js' }],
+};

@@ -1,0 +1,7 @@
+module example.com/sync
+
+go 1.22
+
+require (
+	github.com/lib/pq v1.10.9
+)

@@ -1,0 +1,7 @@
+module example.com/api
+
+go 1.22
+
+require (
+
+)

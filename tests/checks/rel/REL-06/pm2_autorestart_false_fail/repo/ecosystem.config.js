@@ -1,0 +1,11 @@
+module.exports = {
+  apps: [
+    {
+      name: 'orders-api',
+      script: 'server.js',
+      instances: 2,
+      exec_mode: 'cluster',
+      autorestart: false,
+    },
+  ],
+};

@@ -1,0 +1,6 @@
+module example.com/geo
+
+go 1.22
+
+require (
+)

@@ -1,0 +1,5 @@
+import httpx
+
+
+def rates():
+    return httpx.get("https://fx.example.com/latest").json()

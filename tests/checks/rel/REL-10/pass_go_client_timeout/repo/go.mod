@@ -1,0 +1,6 @@
+module example.com/fx
+
+go 1.22
+
+require (
+)

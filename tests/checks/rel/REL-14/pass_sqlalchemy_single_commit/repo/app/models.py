@@ -1,0 +1,11 @@
+from sqlalchemy import create_engine
+
+engine = create_engine("postgresql://localhost/app")
+
+
+class Booking:
+    pass
+
+
+class Payment:
+    pass

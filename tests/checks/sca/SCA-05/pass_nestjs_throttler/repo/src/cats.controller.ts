@@ -1,0 +1,14 @@
+import { Controller, Get, Post } from '@nestjs/common';
+
+@Controller('cats')
+export class CatsController {
+  @Get()
+  findAll() {
+    return [];
+  }
+
+  @Post()
+  create() {
+    return {};
+  }
+}

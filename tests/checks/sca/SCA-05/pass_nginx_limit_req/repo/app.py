@@ -1,0 +1,7 @@
+from flask import Flask
+
+app = Flask(__name__)
+
+@app.post("/api/search")
+def search():
+    return {"results": []}

@@ -1,0 +1,3 @@
+import 'dotenv/config';
+
+export const token = process.env.API_TOKEN;

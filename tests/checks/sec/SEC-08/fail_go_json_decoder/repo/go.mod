@@ -1,0 +1,6 @@
+module example.com/notes
+
+go 1.22
+
+require (
+)

@@ -1,0 +1,6 @@
+module example.com/profile
+
+go 1.22
+
+require (
+)

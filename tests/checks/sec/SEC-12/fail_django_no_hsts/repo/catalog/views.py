@@ -1,0 +1,4 @@
+from django.http import JsonResponse
+
+def items(request):
+    return JsonResponse([], safe=False)

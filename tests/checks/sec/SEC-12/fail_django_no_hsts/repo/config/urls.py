@@ -1,0 +1,4 @@
+from django.urls import path
+from catalog.views import items
+
+urlpatterns = [path("items/", items)]

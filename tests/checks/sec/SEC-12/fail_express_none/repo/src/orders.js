@@ -1,0 +1,2 @@
+exports.list = (req, res) => res.json([]);
+exports.create = (req, res) => res.status(201).json(req.body);

@@ -1,0 +1,4 @@
+from django.http import JsonResponse
+
+def orders(request):
+    return JsonResponse({"orders": []})

@@ -1,0 +1,7 @@
+from flask import Flask, jsonify
+
+app = Flask(__name__)
+
+@app.route("/api/notes")
+def notes():
+    return jsonify([])

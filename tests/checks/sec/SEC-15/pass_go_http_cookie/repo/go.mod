@@ -1,0 +1,4 @@
+module example.com/svc
+
+go 1.22
+

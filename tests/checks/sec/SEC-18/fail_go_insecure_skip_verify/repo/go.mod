@@ -1,0 +1,6 @@
+module example.com/client
+
+go 1.22
+
+require (
+)

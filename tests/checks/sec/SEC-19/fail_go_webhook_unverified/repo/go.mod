@@ -1,0 +1,6 @@
+module example.com/payments
+
+go 1.22
+
+require (
+)

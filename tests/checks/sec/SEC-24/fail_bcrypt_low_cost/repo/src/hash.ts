@@ -1,0 +1,5 @@
+import bcrypt from 'bcryptjs';
+
+export async function hashPassword(password: string) {
+  return bcrypt.hash(password, 6);
+}

@@ -1,0 +1,6 @@
+module example.com/auth
+
+go 1.22
+
+require (
+)
