@@ -84,6 +84,7 @@ Result<AuditResult> run_audit(const AuditOptions& opts) {
     collect::BuildOptions bo;
     bo.exclude = opts.exclude;
     bo.max_file_bytes = opts.max_file_bytes;
+    bo.max_memory_bytes = opts.max_memory_mib * 1024 * 1024;
     bo.threads = opts.threads;
     if (opts.progress) {
         bo.on_progress = [](std::uint64_t done, std::uint64_t total, void*) {

@@ -17,6 +17,7 @@ struct AuditOptions {
     std::string framework = "go-no-go";
     std::vector<std::string> exclude;
     std::size_t max_file_bytes = 2 * 1024 * 1024;
+    std::size_t max_memory_mib = 2048;  // ceiling for text and syntax trees kept for probes
     unsigned threads = 0;
     bool resume = false;
     bool progress = false;

@@ -65,6 +65,10 @@ int main(int argc, char** argv) {
     audit->add_option("--output-dir", oo.output_dir, "folder for the reports (default: reports/ under the repository)");
     audit->add_option("--exclude", ao.exclude, "glob of paths to leave out (repeatable)");
     audit->add_option("--max-file-size", ao.max_file_bytes, "skip files larger than this many bytes (default 2 MiB)");
+    audit->add_option("--max-memory", ao.max_memory_mib,
+                      "MiB of file text and syntax trees kept for the probes (default 2048); beyond it files are "
+                      "only scanned for signatures, and the report lists them")
+        ->check(CLI::Range(std::size_t{16}, std::size_t{1} << 20));
     audit->add_option("--threads", ao.threads, "worker threads (default: all cores)");
     audit->add_flag("--resume", ao.resume, "continue an interrupted audit from its checkpoint");
     audit->add_flag("--no-progress", no_progress, "no progress bar on stderr");

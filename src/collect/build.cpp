@@ -17,6 +17,7 @@
 #include "collect/scanner.hpp"
 #include "collect/stack.hpp"
 #include "collect/syntax.hpp"
+#include "collect/dockerfile.hpp"
 #include "collect/walker.hpp"
 #include "util/fs.hpp"
 #include "util/glob.hpp"
@@ -73,8 +74,52 @@ void parse_structured(File& f, std::vector<Diagnostic>& diags) {
     }
 }
 
-void process(const std::filesystem::path& root, File& f, std::uint32_t index, std::size_t cap, const Scanner& scanner,
-             Scanner::Scratch& scratch, WorkerOut& out) {
+// What keeping a file costs in memory, estimated from its size before it is read: the text and its
+// line index, plus a syntax tree (tree-sitter keeps roughly ten times the source) or a YAML/JSON document.
+std::size_t keep_cost(const File& f) {
+    if (has_syntax_tree(f.lang) && f.is_own()) return f.size * 12;
+    if (f.lang == Language::yaml || f.lang == Language::json) return f.size * 6;
+    return f.size * 2;
+}
+
+// Which files may be kept under the memory ceiling, decided up front and in a fixed order so that the
+// same repository always gives the same model: manifests, then configuration, the service's own
+// source, docs, everything else; by path within each group.
+std::vector<char> keep_allowed(const std::vector<File>& files, std::size_t budget, std::vector<std::string>& refused) {
+    std::vector<char> ok(files.size(), 0);
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const File& f = files[i];
+        if (keep_text({f.kind, f.lang}) && f.size <= k_keep_cap) order.push_back(i);
+    }
+    auto rank = [&](const File& f) {
+        switch (f.kind) {
+            case FileKind::manifest: return 0;
+            case FileKind::config: return 1;
+            case FileKind::source: return 2;
+            case FileKind::docs: return 3;
+            default: return 4;
+        }
+    };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        int ra = rank(files[a]), rb = rank(files[b]);
+        return ra != rb ? ra < rb : files[a].path < files[b].path;
+    });
+    std::size_t used = 0;
+    for (auto i : order) {
+        auto cost = keep_cost(files[i]);
+        if (used + cost > budget) {
+            refused.push_back(files[i].path);
+            continue;
+        }
+        used += cost;
+        ok[i] = 1;
+    }
+    return ok;
+}
+
+void process(const std::filesystem::path& root, File& f, std::uint32_t index, std::size_t cap, bool may_keep,
+             const Scanner& scanner, Scanner::Scratch& scratch, WorkerOut& out) {
     if (f.size > cap) {
         ++out.stats.skipped_large;
         out.diagnostics.push_back({f.path, fmt::format("skipped: {} bytes is over the {} byte file cap", f.size, cap)});
@@ -94,7 +139,7 @@ void process(const std::filesystem::path& root, File& f, std::uint32_t index, st
     out.stats.bytes_scanned += text->size();
     scanner.scan(*text, index, f.kind, scratch, out.hits);
     Classification c{f.kind, f.lang};
-    if (!keep_text(c) || text->size() > k_keep_cap) return;
+    if (!may_keep || !keep_text(c) || text->size() > k_keep_cap) return;
     if (!fs::is_valid_utf8(*text))
         out.diagnostics.push_back({f.path, "not valid UTF-8: scanned as bytes, positions may be off"});
     f.kept = true;
@@ -107,6 +152,13 @@ void process(const std::filesystem::path& root, File& f, std::uint32_t index, st
     } else if (f.lang == Language::yaml || f.lang == Language::json) {
         parse_structured(f, out.diagnostics);
         if (!f.yaml.empty() || f.json) ++out.stats.parsed;
+    } else if (f.lang == Language::dockerfile && f.text.find("{{") == std::string::npos) {
+        // Templated Dockerfiles ({{ }}) are not Dockerfiles until rendered.
+        auto parsed = dockerfile::parse(f.text);
+        ++out.stats.parsed;
+        for (std::size_t i = 0; i < parsed.problems.size() && i < 3; ++i)
+            out.diagnostics.push_back(
+                {f.path, fmt::format("malformed Dockerfile at line {}: {}", parsed.problems[i].line, parsed.problems[i].message)});
     }
 }
 
@@ -172,6 +224,18 @@ Result<RepoModel> build_model(const std::filesystem::path& root_in, const std::v
     m.stats.files_seen = m.files.size();
     for (const auto& s : (*scanner)->signatures()) m.signature_ids.push_back(s.id);
 
+    std::vector<std::string> refused;
+    const auto may_keep = keep_allowed(m.files, options.max_memory_bytes, refused);
+    if (!refused.empty()) {
+        m.stats.not_kept_memory = refused.size();
+        std::string first;
+        for (std::size_t i = 0; i < refused.size() && i < 5; ++i) first += (i ? ", " : "") + refused[i];
+        m.diagnostics.push_back({".", fmt::format("memory ceiling of {} MiB reached: {} file(s) were scanned for signatures but "
+                                                  "not kept or parsed for the probes (first: {}); raise --max-memory so "
+                                                  "that they count",
+                                                  options.max_memory_bytes / (1024 * 1024), refused.size(), first)});
+    }
+
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = std::min<unsigned>(threads, 8);
     std::vector<WorkerOut> outs(threads);
@@ -189,7 +253,8 @@ Result<RepoModel> build_model(const std::filesystem::path& root_in, const std::v
         for (;;) {
             std::size_t i = next.fetch_add(1);
             if (i >= m.files.size()) break;
-            process(root, m.files[i], static_cast<std::uint32_t>(i), options.max_file_bytes, **scanner, *scratch, outs[w]);
+            process(root, m.files[i], static_cast<std::uint32_t>(i), options.max_file_bytes, may_keep[i] != 0, **scanner,
+                    *scratch, outs[w]);
             std::size_t d = done.fetch_add(1) + 1;
             if (w == 0 && options.on_progress && (d % 256 == 0)) options.on_progress(d, m.files.size(), options.progress_user);
         }

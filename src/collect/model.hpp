@@ -158,6 +158,9 @@ struct BuildOptions {
     std::size_t max_file_bytes = 2 * 1024 * 1024;
     std::vector<std::string> exclude;  // globs from config / --exclude
     unsigned threads = 0;              // 0 = hardware concurrency
+    // Ceiling for what the model keeps in memory for probes (file text, syntax trees, YAML/JSON
+    // documents, estimated before reading). Files beyond it are still scanned for signatures.
+    std::size_t max_memory_bytes = std::size_t{2048} * 1024 * 1024;
     bool progress = false;             // report progress through the callback
     void (*on_progress)(std::uint64_t done, std::uint64_t total, void* user) = nullptr;
     void* progress_user = nullptr;

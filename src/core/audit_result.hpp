@@ -85,6 +85,7 @@ struct ScanStats {
     std::uint64_t skipped_unreadable = 0;
     std::uint64_t ignored = 0;        // by .gitignore / excludes
     std::uint64_t parsed = 0;         // files given to a structural parser
+    std::uint64_t not_kept_memory = 0;  // scanned, but not kept for probes: over the memory ceiling
     std::uint64_t duration_ms = 0;
 };
 

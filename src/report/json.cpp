@@ -171,7 +171,7 @@ std::string to_json(const AuditResult& r) {
                   {"bytes_scanned", r.stats.bytes_scanned},   {"skipped_binary", r.stats.skipped_binary},
                   {"skipped_large", r.stats.skipped_large},   {"skipped_unreadable", r.stats.skipped_unreadable},
                   {"ignored", r.stats.ignored},               {"parsed", r.stats.parsed},
-                  {"duration_ms", r.stats.duration_ms}};
+                  {"not_kept_memory", r.stats.not_kept_memory}, {"duration_ms", r.stats.duration_ms}};
     return j.dump(2) + "\n";
 }
 
@@ -243,6 +243,7 @@ Result<AuditResult> from_json(const std::string& text) {
             r.stats.skipped_unreadable = get_or<std::uint64_t>(s, "skipped_unreadable", 0);
             r.stats.ignored = get_or<std::uint64_t>(s, "ignored", 0);
             r.stats.parsed = get_or<std::uint64_t>(s, "parsed", 0);
+            r.stats.not_kept_memory = get_or<std::uint64_t>(s, "not_kept_memory", 0);
             r.stats.duration_ms = get_or<std::uint64_t>(s, "duration_ms", 0);
         }
         return r;

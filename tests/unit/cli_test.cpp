@@ -150,8 +150,34 @@ TEST(Cli, BadInputIsListedAndTheAuditGoesOn) {
     EXPECT_NE(diags.find("big.js"), std::string::npos) << diags;
     EXPECT_NE(diags.find("latin1.md"), std::string::npos) << diags;
     EXPECT_NE(diags.find("symbolic link"), std::string::npos) << diags;
+    EXPECT_NE(diags.find("malformed Dockerfile at line 1: FROM has no arguments"), std::string::npos) << diags;
     EXPECT_EQ(j["stats"]["skipped_binary"], 1);
     EXPECT_EQ(j["stats"]["skipped_large"], 1);
+}
+
+TEST(Cli, MemoryCeilingKeepsScanningAndSaysWhatWasNotKept) {
+    Tmp t("memory");
+    // Three 900 KB sources cost about 10 MiB each once parsed: a 16 MiB ceiling keeps one.
+    std::string body;
+    while (body.size() < 900 * 1024) body += "export const value" + std::to_string(body.size()) + " = 1;\n";
+    for (const char* name : {"src/a.ts", "src/b.ts"}) t.write(name, body);
+    t.write("src/c.ts", body + "export const awsKey = 'AKIAZ7QH3RW5KM2TXJ4N';\n");
+    t.write("src/key.ts", "export const k = 1;\n");
+    t.write("package.json", "{\"name\": \"x\", \"dependencies\": {\"express\": \"4\"}}");
+    auto out = t.root / "r.json";
+    auto r = run("audit " + t.root.string() + " --max-memory 16 --format json --output " + out.string(), k_fixed);
+    ASSERT_TRUE(r.code == 0 || r.code == 1 || r.code == 2) << r.out;
+    auto j = nlohmann::json::parse(slurp(out));
+    EXPECT_EQ(j["stats"]["not_kept_memory"], 2) << j["stats"].dump();
+    EXPECT_EQ(j["stats"]["files_scanned"], 5);
+    std::string diags = j["diagnostics"].dump();
+    EXPECT_NE(diags.find("memory ceiling of 16 MiB reached: 2 file(s)"), std::string::npos) << diags;
+    EXPECT_NE(diags.find("src/b.ts"), std::string::npos) << diags;
+    // Files not kept are still scanned: the key in src/c.ts is found, and masked.
+    const std::string controls = j["controls"].dump();
+    EXPECT_NE(controls.find("src/c.ts"), std::string::npos);
+    EXPECT_EQ(controls.find("AKIAZ7QH3RW5KM2TXJ4N"), std::string::npos);
+    EXPECT_EQ(run("audit " + t.root.string() + " --max-memory 1", k_fixed).code, 64);
 }
 
 TEST(Cli, HundredThousandTinyFiles) {

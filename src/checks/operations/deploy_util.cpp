@@ -262,12 +262,6 @@ Outcome Tally::outcome(std::string na_message) const {
 
 namespace {
 
-std::string upper(std::string_view s) {
-    std::string o(s);
-    for (auto& c : o) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return o;
-}
-
 // $NAME, ${NAME}, ${NAME:-default}; unresolved references make the result empty.
 std::string substitute(std::string_view s, const std::map<std::string, std::string>& vars, bool& resolved) {
     std::string out;
@@ -334,61 +328,7 @@ Dockerfile parse_dockerfile(const File& f) {
     Dockerfile d;
     d.file = &f;
     if (!f.kept) return d;
-    char escape = '\\';
-    auto lines = str::split(f.text, '\n');
-    // Parser directives: only at the very top, before any instruction or other comment.
-    for (auto raw : lines) {
-        auto t = str::trim(raw);
-        if (!str::starts_with(t, "#")) break;
-        auto low = str::lower(t);
-        auto pos = low.find("escape=");
-        if (pos != std::string::npos && pos + 7 < t.size()) escape = t[pos + 7];
-        if (low.find('=') == std::string::npos) break;
-    }
-    DockerInstr cur;
-    bool open = false;
-    std::string heredoc;  // terminator while inside a heredoc body
-    bool heredoc_strip = false;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        std::string_view raw = lines[i];
-        if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-        auto t = str::trim(raw);
-        if (!heredoc.empty()) {
-            auto cmp = heredoc_strip ? t : raw;
-            if (cmp == heredoc) heredoc.clear();
-            continue;
-        }
-        if (!open) {
-            if (t.empty() || t[0] == '#') continue;
-            auto sp = t.find_first_of(" \t");
-            cur = DockerInstr{upper(t.substr(0, sp)), "", i + 1};
-            t = sp == std::string_view::npos ? std::string_view{} : str::trim(t.substr(sp));
-        } else if (t.empty() || t[0] == '#') {
-            continue;  // comments and blank lines inside a continuation
-        }
-        bool cont = !t.empty() && t.back() == escape;
-        if (cont) t = str::trim(t.substr(0, t.size() - 1));
-        if (!cur.args.empty() && !t.empty()) cur.args += ' ';
-        cur.args += std::string(t);
-        open = cont;
-        if (open) continue;
-        // Heredoc (RUN <<EOF ... EOF): skip its body.
-        auto hd = cur.args.find("<<");
-        if (hd != std::string::npos && (cur.keyword == "RUN" || cur.keyword == "COPY" || cur.keyword == "ADD")) {
-            std::size_t k = hd + 2;
-            heredoc_strip = k < cur.args.size() && cur.args[k] == '-';
-            if (heredoc_strip) ++k;
-            std::string word;
-            while (k < cur.args.size() && (std::isalnum(static_cast<unsigned char>(cur.args[k])) || cur.args[k] == '_' ||
-                                           cur.args[k] == '"' || cur.args[k] == '\''))
-                word += cur.args[k++];
-            word.erase(std::remove(word.begin(), word.end(), '"'), word.end());
-            word.erase(std::remove(word.begin(), word.end(), '\''), word.end());
-            if (!word.empty()) heredoc = word;
-        }
-        d.instrs.push_back(cur);
-    }
-    if (open) d.instrs.push_back(cur);
+    d.instrs = collect::dockerfile::parse(f.text).instructions;
 
     std::map<std::string, std::string> global;
     bool seen_from = false;

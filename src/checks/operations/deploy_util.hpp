@@ -12,6 +12,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "checks/helpers.hpp"
+#include "collect/dockerfile.hpp"
 #include "util/strings.hpp"
 
 namespace gonogo::checks::deploy {
@@ -64,11 +65,8 @@ struct Tally {
 
 // ---- Dockerfile ------------------------------------------------------------
 
-struct DockerInstr {
-    std::string keyword;  // upper case: FROM, USER, RUN, CMD, ...
-    std::string args;     // continuation lines joined, comments removed
-    std::size_t line = 0; // 1-based line where the instruction starts
-};
+// keyword (upper case), args (continuations joined, comments removed), 1-based line.
+using DockerInstr = collect::dockerfile::Instruction;
 struct DockerStage {
     std::string image;    // FROM image after ARG substitution ("" when unresolved)
     std::string raw_image;

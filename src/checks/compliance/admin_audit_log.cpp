@@ -1,0 +1,350 @@
+// Probe comp.admin_audit_log (COMP-03): do the admin surface's mutations (admin
+// routes, admin-guarded handlers, admin server actions, Django admin actions)
+// write an audit record, directly, through the service's own functions, through
+// an ORM hook or auditing library, or through database triggers / pgaudit? Routes
+// that update or delete audit records are findings.
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "checks/compliance/comp_util.hpp"
+#include "checks/compliance/data_probes.hpp"
+#include "checks/disaster_recovery/data_util.hpp"
+#include "util/strings.hpp"
+
+namespace gonogo::checks {
+
+namespace {
+
+using namespace comp;
+using sx::field;
+using sx::is;
+using sx::named_children;
+
+// AuditLog, audit_event, activity_log, AdminAction...
+bool audit_name(std::string_view s) {
+    auto n = norm(s);
+    return str::contains(n, "audit") || str::contains(n, "activitylog") || str::contains(n, "activityevent") ||
+           str::contains(n, "adminaction") || str::contains(n, "adminlog") || str::contains(n, "actionlog");
+}
+
+bool writes_audit(const File& f, const sx::Call& c) {
+    // Django admin's LogEntry helpers (ModelAdmin.log_change / log_addition / log_deletion, LogEntry.objects.log_action).
+    if (c.name == "log_change" || c.name == "log_addition" || c.name == "log_deletion" || c.name == "log_action" ||
+        c.name == "log_actions")
+        return true;
+    for (const auto& m : model_calls(f, c))
+        if (m.op == Op::create && audit_name(m.model)) return true;
+    return false;
+}
+
+bool tampers_audit(const File& f, const sx::Call& c) {
+    for (const auto& m : model_calls(f, c))
+        if ((m.op == Op::update || m.op == Op::remove) && audit_name(m.model)) return true;
+    return false;
+}
+
+bool writes_anything(const File& f, const sx::Call& c) {
+    for (const auto& m : model_calls(f, c))
+        if (m.op != Op::none) return true;
+    return false;
+}
+
+bool admin_segment(std::string_view path) {
+    for (auto seg : str::split(path, '/')) {
+        auto n = norm(seg);
+        if (str::starts_with(n, "admin") || n == "superadmin" || n == "backoffice" || str::starts_with(n, "(admin")) return true;
+    }
+    return false;
+}
+
+// A guard's name: isAdmin, requireAdmin, admin_required, AdminGuard, is_staff, staff_member_required...
+bool guard_name(std::string_view name) {
+    auto n = norm(name);
+    if (n == "isstaff" || n == "issuperuser" || n == "staffmemberrequired" || n == "superuserrequired") return true;
+    if (!str::contains(n, "admin")) return false;
+    for (std::string_view p : {"is", "require", "ensure", "check", "has", "assert", "must", "verify", "only", "can"})
+        if (str::starts_with(n, p)) return true;
+    for (std::string_view s : {"required", "only", "guard", "middleware"})
+        if (str::ends_with(n, s)) return true;
+    return false;
+}
+
+bool admin_text(std::string_view text) {
+    auto n = norm(text);
+    return str::contains(n, "admin") || str::contains(n, "superuser") || str::contains(n, "staffmember") ||
+           str::contains(n, "isstaff");
+}
+
+// A role check in a handler: a guard-named identifier, or 'admin' compared / passed to a call.
+std::optional<Evidence> role_check(const File& f, TSNode scope) {
+    std::optional<Evidence> found;
+    sx::walk(scope, [&](TSNode n) {
+        if (found) return false;
+        auto t = sx::type(n);
+        if (t == "identifier" || t == "property_identifier" || t == "field_identifier") {
+            if (guard_name(sx::text(f, n))) found = node_evidence(f, n, "admin role check");
+        } else if (sx::is_string_literal(n)) {
+            auto v = norm(sx::string_value(f, n));
+            if (v != "admin" && v != "superadmin" && v != "administrator") return true;
+            TSNode p = ts_node_parent(n);
+            auto pt = sx::type(p);
+            if (pt == "array" || pt == "list") pt = sx::type(ts_node_parent(p));
+            if (pt == "binary_expression" || pt == "comparison_operator" || pt == "arguments" || pt == "argument_list")
+                found = node_evidence(f, n, "admin role check");
+        }
+        return !found;
+    });
+    if (!found) {
+        for (const auto& d : py_decorators(f, scope))
+            if (admin_text(d)) {
+                found = f.evidence_at(ts_node_start_byte(ts_node_parent(scope)), "admin decorator");
+                break;
+            }
+    }
+    return found;
+}
+
+struct Mutation {
+    Evidence where;
+    std::string label;  // "POST /api/admin/users"
+    const File* file = nullptr;
+    TSNode node{};
+    bool resolved = true;
+};
+
+}  // namespace
+
+Outcome probe_comp_admin_audit_log(const ProbeContext& ctx) {
+    CallSearch search(ctx);
+    std::vector<Evidence> surface;
+    std::vector<Mutation> mutations;
+    std::vector<Evidence> tamper;
+    std::optional<Evidence> django_admin;
+    std::size_t unresolved_admin = 0;
+
+    // ---- routes ----
+    for (const auto* r : routes(ctx)) {
+        auto h = handler_of(ctx, *r);
+        const auto& decl = ctx.model.file_at(r->file);
+        if (decl.kept && str::contains(decl.lines.line_text(decl.text, r->line), "admin.site.urls")) {
+            if (!django_admin) django_admin = route_evidence(ctx, *r, "Django admin site");
+            continue;
+        }
+        if (h) {
+            if (auto t = search.find(*h->file, h->node, tampers_audit, 2))
+                tamper.push_back(node_evidence(*t->file, t->node, fmt::format("{} {} changes audit records", r->method, r->path)));
+        }
+        bool admin = admin_segment(r->path);
+        std::string why = "admin path";
+        if (!admin)
+            for (const auto& mw : r->middleware)
+                if (admin_text(mw)) {
+                    admin = true;
+                    why = "admin guard " + str::clip(mw, 40);
+                    break;
+                }
+        if (!admin && h && role_check(*h->file, h->node)) {
+            admin = true;
+            why = "admin role check in the handler";
+        }
+        if (!admin) continue;
+        surface.push_back(route_evidence(ctx, *r, why));
+        std::string label = fmt::format("{} {}", r->method, r->path);
+        bool mutating = r->method == "POST" || r->method == "PUT" || r->method == "PATCH" || r->method == "DELETE";
+        if (!h) {
+            if (mutating || r->method == "ANY") {
+                ++unresolved_admin;
+                mutations.push_back({route_evidence(ctx, *r, "handler not resolved"), label, nullptr, {}, false});
+            }
+            continue;
+        }
+        if (!mutating && r->method == "ANY") mutating = search.find(*h->file, h->node, writes_anything, 2).has_value();
+        if (mutating) mutations.push_back({route_evidence(ctx, *r, "admin mutation"), label, h->file, h->node, true});
+    }
+
+    // ---- Next.js server actions under an admin segment or behind an admin check ----
+    for (const auto& a : server_actions(search.files())) {
+        bool admin = admin_segment(a.file->path) || role_check(*a.file, a.fn).has_value();
+        if (!admin) continue;
+        surface.push_back(node_evidence(*a.file, a.fn, "admin server action"));
+        if (search.find(*a.file, a.fn, writes_anything, 2))
+            mutations.push_back({node_evidence(*a.file, a.fn, "admin server action"), "server action " + a.name, a.file, a.fn, true});
+    }
+
+    // ---- Django admin: registrations (default LogEntry) and custom admin actions ----
+    for (const File* f : search.files()) {
+        if (!sx::is_py(*f) || !str::contains(f->text, "admin")) continue;
+        for (const auto& c : sx::calls(*f, sx::root(*f))) {
+            if (c.callee == "admin.site.register" || c.callee == "admin.register" || c.callee == "site.register") {
+                if (!django_admin) django_admin = node_evidence(*f, c.node, "Django admin registration");
+            }
+        }
+        for (const auto& nf : sx::functions(*f)) {
+            bool action = false;
+            for (const auto& d : py_decorators(*f, nf.node))
+                if (str::contains(d, "admin.action") || str::contains(d, "@action")) action = true;
+            if (!action) {
+                auto params = codesec::parameters(*f, nf.node);
+                action = params.size() == 3 && (params[0] == "modeladmin" || params[0] == "self") && params[1] == "request" &&
+                         params[2] == "queryset";
+            }
+            if (!action) continue;
+            surface.push_back(node_evidence(*f, nf.node, "Django admin action"));
+            if (search.find(*f, nf.node, writes_anything, 2))
+                mutations.push_back({node_evidence(*f, nf.node, "Django admin action"),
+                                     "admin action " + std::string(nf.name), f, nf.node, true});
+        }
+    }
+    if (django_admin) surface.push_back(*django_admin);
+
+    if (surface.empty()) {
+        if (!tamper.empty())
+            return fail(fmt::format("{} route(s) update or delete audit records; the audit log must be append-only for "
+                                    "application code.", tamper.size()), tamper);
+        return na("No admin surface found: no route under an /admin path, no admin-guarded handler or server action, "
+                  "no Django admin.");
+    }
+
+    // ---- service-wide auditing: libraries, ORM hooks, database triggers ----
+    std::optional<Evidence> global;
+    std::string global_how;
+    for (const File* f : search.files()) {
+        if (global) break;
+        for (const auto& c : sx::calls(*f, sx::root(*f))) {
+            if (c.callee == "auditlog.register" || c.name == "AuditlogHistoryField" || c.name == "HistoricalRecords" ||
+                c.callee == "simple_history.register" || c.callee == "reversion.register" || c.name == "make_versioned") {
+                global = node_evidence(*f, c.node, "model auditing library");
+                global_how = fmt::format("{} registers models for change auditing", c.callee);
+                break;
+            }
+            static const std::set<std::string_view> hooks{"$use", "$extends", "addHook", "afterCreate", "afterUpdate",
+                                                          "afterDestroy", "afterSave", "beforeDestroy", "afterBulkUpdate",
+                                                          "afterBulkDestroy"};
+            static const std::set<std::string> mongoose_events{"save", "remove", "deleteOne", "updateOne", "findOneAndUpdate",
+                                                                "findOneAndDelete", "insertMany", "updateMany", "deleteMany"};
+            bool hook = hooks.count(c.name) > 0 || c.callee == "event.listen";
+            if (!hook && (c.name == "post" || c.name == "pre")) {
+                auto args = sx::call_args(c);
+                hook = !args.empty() && sx::is_string_literal(args[0]) && mongoose_events.count(sx::string_value(*f, args[0]));
+            }
+            if (hook) {
+                if (auto w = search.find(*f, c.node, writes_audit, 2)) {
+                    global = node_evidence(*f, c.node, "ORM hook writing audit records");
+                    global_how = fmt::format("the ORM hook {}() writes an audit record on mutations", c.callee);
+                    break;
+                }
+            }
+        }
+        if (global) break;
+        for (const auto& nf : sx::functions(*f)) {
+            auto n = norm(nf.name);
+            bool hook = (str::starts_with(n, "after") || str::starts_with(n, "before")) &&
+                        (str::ends_with(n, "create") || str::ends_with(n, "update") || str::ends_with(n, "delete") ||
+                         str::ends_with(n, "save") || str::ends_with(n, "insert") || str::ends_with(n, "remove") ||
+                         str::ends_with(n, "destroy"));
+            bool listener = false;
+            for (const auto& d : py_decorators(*f, nf.node))
+                if (str::contains(d, "listens_for") || str::contains(d, "receiver(")) listener = true;
+            if (!hook && !listener) continue;
+            if (search.find(*f, nf.node, writes_audit, 1)) {
+                global = node_evidence(*f, nf.node, "ORM hook writing audit records");
+                global_how = fmt::format("the {} {}() writes an audit record on model changes",
+                                         listener ? "event listener" : "model hook", nf.name);
+                break;
+            }
+        }
+    }
+    if (!global) {
+        static const std::regex trigger(R"(\bcreate\s+(or\s+replace\s+)?trigger\b)", std::regex::icase);
+        static const std::regex pgaudit(R"(create\s+extension[^;]*pgaudit|pgaudit\.log\s*=)", std::regex::icase);
+        for (const File* f : own_files(ctx, {collect::Language::sql})) {
+            if (data::not_own_path(f->path)) continue;
+            auto sql = strip_sql_comments(f->text);
+            std::smatch m;
+            if (std::regex_search(sql, m, pgaudit)) {
+                global = f->evidence_at(static_cast<std::size_t>(m.position(0)), "pgaudit");
+                global_how = "pgaudit is enabled in a migration";
+                break;
+            }
+            if (std::regex_search(sql, m, trigger)) {
+                for (const auto& w : sql_writes(sql))
+                    if (w.op == Op::create && audit_name(w.model)) {
+                        global = f->evidence_at(static_cast<std::size_t>(m.position(0)), "audit trigger");
+                        global_how = fmt::format("a database trigger inserts into {}", w.model);
+                        break;
+                    }
+            }
+            if (global) break;
+        }
+    }
+
+    if (!tamper.empty()) {
+        auto ev = tamper;
+        ev.insert(ev.end(), surface.begin(), surface.end());
+        return fail(fmt::format("{} route(s) update or delete audit records (first: {}:{}); the audit log must be "
+                                "append-only for application code.",
+                                tamper.size(), tamper[0].path, tamper[0].line),
+                    ev);
+    }
+    if (global) {
+        Outcome o = pass(fmt::format("Admin actions are audited service-wide: {}.", global_how), {*global});
+        for (std::size_t i = 0; i < surface.size() && i < 5; ++i) o.evidence.push_back(surface[i]);
+        return o;
+    }
+
+    std::vector<Evidence> audited, missing, unresolved;
+    std::vector<std::string> missing_labels;
+    for (auto& m : mutations) {
+        if (!m.resolved) {
+            unresolved.push_back(m.where);
+            continue;
+        }
+        if (auto w = search.find(*m.file, m.node, writes_audit, 3)) {
+            audited.push_back(node_evidence(*w->file, w->node, fmt::format("{} writes an audit record{}", m.label,
+                                                                         w->note.empty() ? "" : " " + w->note)));
+        } else {
+            auto e = m.where;
+            e.note = m.label + " writes no audit record";
+            missing.push_back(e);
+            missing_labels.push_back(m.label);
+        }
+    }
+    if (!missing.empty()) {
+        std::string list = str::join(std::vector<std::string>(missing_labels.begin(),
+                                                              missing_labels.begin() + static_cast<long>(std::min<std::size_t>(missing_labels.size(), 4))),
+                                     ", ");
+        if (missing_labels.size() > 4) list += ", ...";
+        std::string msg = audited.empty()
+                              ? fmt::format("None of the {} admin mutation(s) writes an audit record (no audit model write, "
+                                            "ORM audit hook or trigger found): {}.",
+                                            missing.size(), list)
+                              : fmt::format("{} of {} admin mutations write no audit record: {}.", missing.size(),
+                                            missing.size() + audited.size(), list);
+        auto ev = missing;
+        ev.insert(ev.end(), audited.begin(), audited.end());
+        return fail(msg, ev);
+    }
+    if (!unresolved.empty())
+        return unknown(fmt::format("{} admin route(s) have handlers gonogo could not resolve, so whether they write an audit "
+                                   "record is unknown.", unresolved.size()),
+                       unresolved);
+    if (!audited.empty()) {
+        Outcome o = pass(fmt::format("All {} admin mutation(s) write an audit record{}.", audited.size(),
+                                     django_admin ? "; Django admin changes are recorded in LogEntry" : ""),
+                         audited);
+        return o;
+    }
+    if (django_admin) {
+        Outcome o = pass("The admin surface is the Django admin, which records every add, change and delete in its LogEntry "
+                         "audit table (django.contrib.admin default).",
+                         {*django_admin});
+        o.relied_on_default = true;
+        return o;
+    }
+    (void)unresolved_admin;
+    return na(fmt::format("{} admin route(s) found, but none changes data (no POST/PUT/PATCH/DELETE handler or write "
+                          "call), so there is nothing to audit.", surface.size()));
+}
+
+}  // namespace gonogo::checks

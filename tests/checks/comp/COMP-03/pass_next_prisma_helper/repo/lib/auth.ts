@@ -1,0 +1,3 @@
+export async function auth() {
+  return { user: { id: 'u1', role: 'admin' } };
+}

@@ -1,0 +1,7 @@
+from django.db import models
+
+
+class Customer(models.Model):
+    email = models.EmailField(unique=True)
+    phone_number = models.CharField(max_length=32, blank=True)
+    date_of_birth = models.DateField(null=True)

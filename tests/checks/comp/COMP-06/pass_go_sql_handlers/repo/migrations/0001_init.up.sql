@@ -1,0 +1,10 @@
+CREATE TABLE members (
+  id BIGSERIAL PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  first_name TEXT,
+  created_at TIMESTAMPTZ DEFAULT now()
+);
+CREATE TABLE visits (
+  id BIGSERIAL PRIMARY KEY,
+  member_id BIGINT REFERENCES members(id) ON DELETE CASCADE
+);

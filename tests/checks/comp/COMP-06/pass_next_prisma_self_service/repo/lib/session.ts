@@ -1,0 +1,3 @@
+export async function currentUserId(): Promise<string | null> {
+  return null;
+}

@@ -1,0 +1,7 @@
+export function Widget({ onPick }) {
+  return (
+    <button type="button" onClick={onPick}>
+      Pick a date
+    </button>
+  );
+}
