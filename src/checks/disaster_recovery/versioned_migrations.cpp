@@ -87,6 +87,10 @@ Outcome probe_dr_versioned_migrations(const ProbeContext& ctx) {
                 if (!deploy_def) deploy_def = f->evidence_line(1, "deploy definition");
             }
         }
+        static constexpr std::string_view k_words[] = {"push", "migrat", "upgrade", "goose", "update", "dbmate",
+                                                       "image:", "npm", "yarn", "pnpm", "bun"};
+        if (std::none_of(std::begin(k_words), std::end(k_words), [&](std::string_view w) { return str::contains(f->text, w); }))
+            continue;
         for (std::size_t n = 1; n <= f->lines.line_count(); ++n) {
             auto t = str::trim(f->lines.line_text(f->text, n));
             if (t.empty() || comment_line(t)) continue;
@@ -94,8 +98,16 @@ Outcome probe_dr_versioned_migrations(const ProbeContext& ctx) {
             std::string line(t);
             for (auto& ch : line)
                 if (ch == '"' || ch == '[' || ch == ']' || ch == ',') ch = ' ';
+            // Keyword prefilter: std::regex is slow, and deploy-ish files (shell, YAML) can be many.
+            const bool may_push = str::contains(line, "push");
+            const bool may_apply = str::contains(line, "migrat") || str::contains(line, "upgrade") ||
+                                   str::contains(line, "goose") || str::contains(line, "update") || str::contains(line, "dbmate") ||
+                                   str::contains(line, "image:");
+            const bool may_script = str::contains(line, "npm") || str::contains(line, "yarn") ||
+                                    str::contains(line, "pnpm") || str::contains(line, "bun");
+            if (!may_push && !may_apply && !may_script) continue;
             std::smatch m;
-            if (std::regex_search(line, m, push_re())) {
+            if (may_push && std::regex_search(line, m, push_re())) {
                 auto ev = f->evidence_line(n, "schema push in a deploy definition");
                 if (!own) out.other_evidence.push_back(ev);
                 else if (counts) {
@@ -103,12 +115,13 @@ Outcome probe_dr_versioned_migrations(const ProbeContext& ctx) {
                     push_what.push_back(m.str(1));
                 }
             }
-            if (std::regex_search(line, m, apply_re()) || (f->lang == Language::yaml && std::regex_search(line, migrate_image_re()))) {
+            if (may_apply && (std::regex_search(line, m, apply_re()) ||
+                              (f->lang == Language::yaml && std::regex_search(line, migrate_image_re())))) {
                 auto ev = f->evidence_line(n, "applies migrations");
                 if (!own) out.other_evidence.push_back(ev);
                 else if (counts) apply_ev.push_back(ev);
             }
-            if (counts) {
+            if (counts && may_script) {
                 for (std::sregex_iterator it(line.begin(), line.end(), run_script_re()), end; it != end; ++it)
                     script_refs.push_back((*it)[6].str());
             }

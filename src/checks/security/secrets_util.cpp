@@ -283,6 +283,54 @@ const std::vector<std::regex>& compiled() {
     return k;
 }
 
+// The literal a rule's confirm pattern starts with (after its opening groups), lower-cased for caseless
+// rules; empty when the pattern starts with an alternation or a class. A value without it cannot match,
+// which spares most values the (slow) std::regex search.
+const std::vector<std::string>& required_literals() {
+    static const std::vector<std::string> k = [] {
+        std::vector<std::string> out;
+        for (const auto& r : rules()) {
+            std::string_view p = r.confirm;
+            int opened = 0;
+            while (!p.empty() && p.front() == '(' && (p.size() < 2 || p[1] != '?')) {
+                p.remove_prefix(1);
+                ++opened;
+            }
+            // An alternation at or above the literal's depth offers paths without it (conservative:
+            // any `|` at that depth, wherever it stands, disables the prefilter).
+            bool alternation = false;
+            int depth = opened;
+            bool in_class = false;
+            for (std::size_t i = 0; i < p.size(); ++i) {
+                char c = p[i];
+                if (c == '\\') { ++i; continue; }
+                if (in_class) { in_class = c != ']'; continue; }
+                if (c == '[') in_class = true;
+                else if (c == '(') ++depth;
+                else if (c == ')') --depth;
+                else if (c == '|' && depth <= opened) alternation = true;
+            }
+            std::string lit;
+            for (std::size_t i = 0; i < p.size(); ++i) {
+                char c = p[i];
+                if (c == '\\' && i + 1 < p.size() && std::string_view(".-_/:").find(p[i + 1]) != std::string_view::npos) {
+                    lit += p[++i];
+                    continue;
+                }
+                if (std::string_view("\\[](){}.*+?|^$").find(c) != std::string_view::npos) {
+                    // A quantifier that allows zero makes the character before it optional.
+                    if ((c == '?' || c == '*' || c == '{') && !lit.empty()) lit.pop_back();
+                    break;
+                }
+                lit += c;
+            }
+            out.push_back(lit.size() >= 3 && !alternation ? (r.icase ? str::lower(lit) : lit) : std::string());
+        }
+        return out;
+    }();
+    return k;
+}
+
 // Files where a value may stand without quotes (config, env, shell); in code a secret is a literal.
 bool unquoted_ok(const File& f) {
     switch (f.lang) {
@@ -685,6 +733,8 @@ std::optional<TokenMatch> provider_token(std::string_view value) {
     for (std::size_t ri = 0; ri < rs.size(); ++ri) {
         const Rule& rule = rs[ri];
         if (rule.kind != Kind::token) continue;
+        const auto& lit = required_literals()[ri];
+        if (!lit.empty() && !(rule.icase ? str::icontains(value, lit) : str::contains(value, lit))) continue;
         std::cmatch m;
         const char* b = value.data();
         const char* e = value.data() + value.size();
