@@ -83,7 +83,9 @@ Classification classify(std::string_view rel) {
         for (auto t : k_test_dirs)
             if (seg == t) { c.kind = FileKind::test; return c; }
     if (str::contains(name, ".test.") || str::contains(name, ".spec.") || str::ends_with(name, "_test.go") ||
-        (str::starts_with(name, "test_") && ext == ".py") || str::ends_with(name, "_test.py") || name == "conftest.py") {
+        (str::starts_with(name, "test_") && ext == ".py") || str::ends_with(name, "_test.py") || name == "conftest.py" ||
+        // Settings modules for the test run (Django/Flask: configuration_testing.py, settings_test.py).
+        (ext == ".py" && (str::ends_with(name, "_testing.py") || str::starts_with(name, "settings_test")))) {
         c.kind = FileKind::test;
         return c;
     }

@@ -156,6 +156,9 @@ TEST(Classify, Kinds) {
     EXPECT_EQ(classify("tests/fixtures/a.json").kind, FileKind::test);
     EXPECT_EQ(classify("pkg/handler_test.go").kind, FileKind::test);
     EXPECT_EQ(classify("app/test_views.py").kind, FileKind::test);
+    EXPECT_EQ(classify("netbox/configuration_testing.py").kind, FileKind::test);
+    EXPECT_EQ(classify("project/settings_test.py").kind, FileKind::test);
+    EXPECT_NE(classify("project/settings.py").kind, FileKind::test);
     EXPECT_EQ(classify("examples/demo/main.go").kind, FileKind::test);
     EXPECT_EQ(classify("package.json").kind, FileKind::manifest);
     EXPECT_EQ(classify("Dockerfile").kind, FileKind::manifest);

@@ -34,11 +34,12 @@ bool personal_field(std::string_view field_name, std::string_view model) {
     auto n = norm(field_name);
     static const std::set<std::string> k{"email", "emailaddress", "phone", "phonenumber", "mobile", "mobilenumber",
                                          "telephone", "firstname", "lastname", "fullname", "givenname", "familyname",
-                                         "surname", "address", "streetaddress", "addressline1", "street", "postcode",
+                                         "surname", "streetaddress", "addressline1", "street", "postcode",
                                          "postalcode", "zipcode", "dateofbirth", "dob", "birthdate", "birthday", "ssn",
                                          "nationalid", "passportnumber"};
     if (k.count(n)) return true;
-    return (n == "name" || n == "displayname" || n == "username") && person_model(model);
+    // "address" alone is as often an IP, MAC or wallet address: personal only on a model of a person.
+    return (n == "name" || n == "displayname" || n == "username" || n == "address") && person_model(model);
 }
 
 struct Personal {
@@ -125,8 +126,19 @@ void code_models(const File& f, Models& m) {
             if (!is(n, "class_definition")) return true;
             auto supers = sx::text(f, field(n, "superclasses"));
             std::string model(sx::text(f, field(n, "name")));
-            bool orm = str::contains(supers, "Model") || str::contains(supers, "Base") || str::contains(supers, "AbstractUser") ||
-                       str::contains(supers, "AbstractBaseUser") || str::contains(supers, "SQLModel");
+            // ORM base classes, judged per base: models.Model, db.Model, *Model (not pydantic's BaseModel),
+            // a declarative Base, AbstractUser, SQLModel with table=True. A django-tables2 BaseTable or a
+            // pydantic schema is not a stored model.
+            bool orm = false;
+            for (TSNode b : named_children(field(n, "superclasses"))) {
+                if (is(b, "keyword_argument")) continue;
+                const std::string_view bt = sx::text(f, b);
+                const auto dot = bt.rfind('.');
+                const std::string_view last = dot == std::string_view::npos ? bt : bt.substr(dot + 1);
+                orm = orm || last == "Base" || last == "DeclarativeBase" || last == "AbstractUser" || last == "AbstractBaseUser" ||
+                      (last == "SQLModel" && str::contains(supers, "table=True")) ||
+                      (str::ends_with(last, "Model") && last != "BaseModel" && last != "SQLModel");
+            }
             if (!orm) return true;
             if (str::contains(supers, "AbstractUser"))
                 add_field(m, model, "email", node_evidence(f, n, fmt::format("personal data: {} extends AbstractUser (email, names)", model)));

@@ -23,7 +23,33 @@ struct Acc {
     std::vector<Evidence> bad, good, signals;
     bool by_default = false;
     std::string default_note;
+    // Python classes that carry data but store nothing (pydantic models, DRF serializers, forms,
+    // SQLModel without table=True): constructing one with a password is not storing it.
+    std::set<std::string, std::less<>> py_transfer_classes;
 };
+
+// Collects the service's Python data-transfer classes from their base classes.
+void collect_transfer_classes(const File& f, Acc& acc) {
+    sx::walk(sx::root(f), [&](TSNode n) {
+        if (!is(n, "class_definition")) return true;
+        const std::string_view bases = sx::text(f, child(n, "superclasses"));
+        const bool transfer = (str::contains(bases, "BaseModel") || str::contains(bases, "Schema") ||
+                               str::contains(bases, "Serializer") || str::contains(bases, "Form") ||
+                               str::contains(bases, "TypedDict") || str::contains(bases, "SQLModel")) &&
+                              !str::contains(bases, "table=True") && !str::contains(bases, "models.Model") &&
+                              !str::contains(bases, "ModelForm") && !str::contains(bases, "ModelSerializer");
+        if (transfer) acc.py_transfer_classes.emplace(sx::text(f, child(n, "name")));
+        return true;
+    });
+}
+
+// Names that read as request/response shapes rather than stored models (UserCreate, UserUpdate, UserIn...).
+bool transfer_name(std::string_view name) {
+    for (std::string_view suffix : {"Create", "Update", "Patch", "In", "Out", "Base", "Public", "Schema", "Request",
+                                    "Response", "Payload", "Input", "Dto", "DTO", "Form", "Serializer", "Register", "Params"})
+        if (name.size() > suffix.size() && str::ends_with(name, suffix)) return true;
+    return false;
+}
 
 std::optional<long> int_value(const File& f, TSNode n) {
     n = unwrap(n);
@@ -132,6 +158,22 @@ const std::set<std::string_view> k_fast_js{"md5", "sha1", "sha256", "sha512", "M
 const std::set<std::string_view> k_fast_py{"md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_256", "blake2b", "new"};
 const std::set<std::string_view> k_fast_go{"Sum256", "Sum", "Sum512", "Sum224", "Sum384"};
 
+// obj.hash()/obj.verify() where obj was built by a password-hashing library: pwdlib's PasswordHash,
+// passlib's CryptContext, argon2-cffi's PasswordHasher (module-level assignment in the same file).
+bool kdf_object_call(const File& f, const sx::Call& c) {
+    if (c.name != "hash" && c.name != "verify" && c.name != "verify_and_update") return false;
+    auto dot = c.callee.rfind('.');
+    if (dot == std::string::npos || dot == 0) return false;
+    for (const auto& a : assignments_to(f, sx::root(f), std::string_view(c.callee).substr(0, dot))) {
+        const std::string_view v = sx::text(f, a.value);
+        if (str::starts_with(v, "PasswordHash") || str::starts_with(v, "CryptContext") ||
+            str::starts_with(v, "PasswordHasher") || str::starts_with(v, "argon2.PasswordHasher") ||
+            str::starts_with(v, "passlib.context.CryptContext"))
+            return true;
+    }
+    return false;
+}
+
 void scan_calls(const File& f, Acc& acc) {
     TSNode root = sx::root(f);
     for (const auto& c : sx::calls(f, root)) {
@@ -139,7 +181,7 @@ void scan_calls(const File& f, Acc& acc) {
         const std::string lc = str::lower(c.callee);
         TSNode scope = scope_of(f, c.node);
         // ---- slow KDFs (with their cost parameters) ----
-        if (kdf_callee(c.callee, c.name)) {
+        if (kdf_callee(c.callee, c.name) || kdf_object_call(f, c)) {
             std::optional<long> cost;
             if (str::contains(lc, "bcrypt") && (c.name == "hash" || c.name == "hashSync" || c.name == "GenerateFromPassword") &&
                 args.size() >= 2)
@@ -280,7 +322,8 @@ void scan_calls(const File& f, Acc& acc) {
         if (is_py(f) && c.name != "create_user" && c.name != "create_superuser") {
             const bool model_ctor = !c.name.empty() && std::isupper(static_cast<unsigned char>(c.name[0])) &&
                                     (str::contains(c.name, "User") || str::contains(c.name, "Account") ||
-                                     str::contains(c.name, "Member") || str::contains(c.name, "Customer"));
+                                     str::contains(c.name, "Member") || str::contains(c.name, "Customer")) &&
+                                    !acc.py_transfer_classes.count(c.name) && !transfer_name(c.name);
             if (model_ctor || c.name == "create" || c.name == "insert_one" || c.name == "insert") {
                 for (TSNode a : named_children(c.arguments)) {
                     if (!is(a, "keyword_argument") || !password_like(sx::text(f, child(a, "name")))) continue;
@@ -372,6 +415,8 @@ namespace {
 Outcome decide_password_hashing(const ProbeContext& ctx) {
     Acc acc;
     bool django_auth = false;
+    for (const auto* f : code_files(ctx))
+        if (is_py(*f) && f->text.find("class ") != std::string::npos) collect_transfer_classes(*f, acc);
     for (const auto* f : code_files(ctx)) {
         const std::string_view t = f->text;
         const bool maybe = t.find("assword") != std::string_view::npos || t.find("bcrypt") != std::string_view::npos ||
