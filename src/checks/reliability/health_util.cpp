@@ -118,9 +118,10 @@ std::string sql_verb(std::string_view sql) {
     while (j < sql.size() && std::isalpha(static_cast<unsigned char>(sql[j]))) ++j;
     std::string w;
     for (std::size_t k = i; k < j; ++k) w += static_cast<char>(std::toupper(static_cast<unsigned char>(sql[k])));
-    static constexpr std::array<std::string_view, 14> k_verbs{"SELECT", "INSERT", "UPDATE", "DELETE", "WITH",
+    static constexpr std::array<std::string_view, 19> k_verbs{"SELECT", "INSERT", "UPDATE", "DELETE", "WITH",
                                                              "REPLACE", "MERGE", "UPSERT", "SHOW", "PRAGMA",
-                                                             "BEGIN", "COMMIT", "ROLLBACK", "START"};
+                                                             "BEGIN", "COMMIT", "ROLLBACK", "START", "SET",
+                                                             "EXPLAIN", "LOCK", "VACUUM", "ANALYZE"};
     return std::find(k_verbs.begin(), k_verbs.end(), w) != k_verbs.end() ? w : std::string{};
 }
 

@@ -67,8 +67,10 @@ std::optional<Write> js_write(const Stack& st, const File& f, const sx::Call& c)
         auto verb = sql_verb(sql);
         if (one_of(verb, {"INSERT", "UPDATE", "DELETE", "REPLACE", "MERGE", "UPSERT"}))
             return Write{&f, c.node, fmt::format("{} ({})", c.callee, verb), Semantics::autocommit, false};
+        // Statements that change no rows (SELECT, SET search_path, SHOW, EXPLAIN...) are not writes, even
+        // through $executeRaw; a CTE (WITH) may hide an INSERT, so it falls through.
+        if (!verb.empty() && verb != "WITH") return std::nullopt;
         if (n == "$executeRaw" || n == "$executeRawUnsafe") return Write{&f, c.node, c.callee, Semantics::autocommit, false};
-        if (!verb.empty()) return std::nullopt;
     }
     if (st.prisma && segs.size() >= 3 &&
         one_of(n, {"create", "createMany", "createManyAndReturn", "update", "updateMany", "delete", "deleteMany", "upsert"})) {

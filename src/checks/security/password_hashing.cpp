@@ -174,8 +174,22 @@ bool kdf_object_call(const File& f, const sx::Call& c) {
     return false;
 }
 
+// True when the file builds a cipher (createCipheriv, AES.new, aes.NewCipher, Fernet...): a PBKDF2 call
+// there derives an encryption key from a secret, which is not password storage.
+bool derives_cipher_keys(const File& f, TSNode root) {
+    for (const auto& c : sx::calls(f, root)) {
+        const std::string_view n = c.name;
+        if (n == "createCipheriv" || n == "createDecipheriv" || n == "NewCipher" || n == "NewGCM" || n == "Fernet" ||
+            n == "AESGCM" || (n == "new" && (str::contains(c.callee, "AES") || str::contains(c.callee, "ChaCha20"))) ||
+            (n == "importKey" && str::contains(c.callee, "subtle")))
+            return true;
+    }
+    return false;
+}
+
 void scan_calls(const File& f, Acc& acc) {
     TSNode root = sx::root(f);
+    const bool cipher_file = derives_cipher_keys(f, root);
     for (const auto& c : sx::calls(f, root)) {
         auto args = positional_args(c);
         const std::string lc = str::lower(c.callee);
@@ -229,6 +243,7 @@ void scan_calls(const File& f, Acc& acc) {
             TSNode it = c.name == "pbkdf2_hmac" ? kwarg(f, c, "iterations") : TSNode{};
             if (ts_node_is_null(it) && args.size() > idx) it = args[idx];
             auto n = ts_node_is_null(it) ? std::nullopt : int_value(f, it);
+            if (cipher_file) continue;  // key derivation for encryption (see derives_cipher_keys)
             if (n && *n < k_min_pbkdf2_iterations)
                 acc.bad.push_back(node_evidence(f, c.node, fmt::format("PBKDF2 with {} iterations (fewer than 100,000)", *n)));
             else

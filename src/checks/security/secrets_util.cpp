@@ -579,6 +579,23 @@ bool url_password_is_placeholder(const UrlCredentials& c) {
 
 // ---- findings -----------------------------------------------------------------------------
 
+// UI message catalogues ("password": "Contrasenya"): their values are words shown to users, never
+// credentials, so keyword-only (generic) rules skip them; provider-format tokens are still found.
+bool translation_file(std::string_view path) {
+    static constexpr std::string_view k_dirs[] = {"intl", "i18n", "l10n", "locale", "locales", "lang", "langs",
+                                                  "translations", "messages", "lang-packs"};
+    static constexpr std::string_view k_exts[] = {".json", ".yml", ".yaml", ".po", ".properties", ".arb", ".xlf",
+                                                  ".xliff", ".strings", ".resx", ".toml"};
+    bool ext_ok = false;
+    for (auto e : k_exts) ext_ok = ext_ok || str::ends_with(path, e);
+    if (!ext_ok) return false;
+    auto segs = str::split(path, '/');
+    for (std::size_t i = 0; i + 1 < segs.size(); ++i)
+        for (auto d : k_dirs)
+            if (segs[i] == d) return true;
+    return false;
+}
+
 std::vector<Finding> find_secrets(const ProbeContext& ctx) {
     std::vector<Finding> out;
     const auto& rs = rules();
@@ -589,7 +606,8 @@ std::vector<Finding> find_secrets(const ProbeContext& ctx) {
         for (const auto* h : ctx.hits(rule.id)) {
             const File& f = ctx.model.files[h->file];
             if (is_env_file(f) && !is_env_template(f.path)) continue;  // SEC-02 judges committed env files
-            if (generic && (f.kind == FileKind::generated || f.kind == FileKind::docs || f.lang == Language::markdown))
+            if (generic && (f.kind == FileKind::generated || f.kind == FileKind::docs || f.lang == Language::markdown ||
+                            translation_file(f.path)))
                 continue;
             std::size_t col0 = h->column ? h->column - 1 : 0;
             bool in_line = col0 < h->line_text.size();
@@ -694,6 +712,20 @@ std::vector<Finding> find_secrets(const ProbeContext& ctx) {
                     while (op > 0 && (tail[op - 1] == ' ' || tail[op - 1] == '\t')) --op;
                     if (op >= 2 && tail.substr(op - 2, 2) == "==") continue;
                     if (fd.secret.empty() || fd.secret[0] == '=') continue;
+                    // Shell/compose parameter expansion: in ${NAME:?message} the text after `?` is the error
+                    // message printed when NAME is unset, and in ${NAME:-default} the secret is the default.
+                    if (in_line) {
+                        std::size_t nb = col0 - (name.size() - kw_len);
+                        if (nb >= 2 && h->line_text.compare(nb - 2, 2, "${") == 0) {
+                            if (fd.secret[0] == '?') continue;
+                            if (fd.secret[0] == '-') {
+                                fd.secret.erase(0, 1);
+                                ++sec_off;
+                                while (!fd.secret.empty() && fd.secret.back() == '}') fd.secret.pop_back();
+                                if (fd.secret.empty() || is_reference(fd.secret)) continue;
+                            }
+                        }
+                    }
                     if (!generic_value_ok(f, name, fd.secret, quote.empty() ? '\0' : quote[0],
                                           rule.kind == Kind::generic_password))
                         continue;

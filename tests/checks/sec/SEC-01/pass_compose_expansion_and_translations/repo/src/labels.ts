@@ -1,0 +1,3 @@
+import messages from '../public/intl/messages/de-DE.json';
+
+export const passwordLabel = messages.password;
