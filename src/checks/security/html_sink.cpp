@@ -2,6 +2,7 @@
 // dangerouslySetInnerHTML, innerHTML/outerHTML, insertAdjacentHTML, document.write,
 // jQuery .html(), template.HTML, text/template for HTML, Markup/mark_safe, |safe,
 // autoescape off, v-html / {@html} / <%- / {{{ }}}, and HTML responses built from request data.
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "checks/helpers.hpp"
@@ -30,7 +31,19 @@ bool safe_value(const File& f, TSNode scope, TSNode v, int depth = 0) {
     const std::string_view t = sx::type(v);
     if (t == "call_expression" || t == "call") {
         std::string callee(sx::text(f, child(v, "function")));
-        return sanitizer_name(callee);
+        if (sanitizer_name(callee)) return true;
+        // A translation of a constant (_("..."), gettext_lazy("...")): the catalogue is the developers' text.
+        static constexpr std::string_view k_gettext[] = {"_", "gettext", "gettext_lazy", "ugettext", "ugettext_lazy",
+                                                         "pgettext", "pgettext_lazy", "ngettext", "ngettext_lazy"};
+        const auto dot = callee.rfind('.');
+        const std::string_view last = dot == std::string::npos ? std::string_view(callee) : std::string_view(callee).substr(dot + 1);
+        if (std::find(std::begin(k_gettext), std::end(k_gettext), last) != std::end(k_gettext)) {
+            auto args = named_children(child(v, "arguments"));
+            return !args.empty() && std::all_of(args.begin(), args.end(), [&](TSNode a) {
+                return is(a, "keyword_argument") || safe_value(f, scope, a, depth + 1);
+            });
+        }
+        return false;
     }
     if (t == "template_string" || t == "string" || t == "binary_expression" || t == "binary_operator") {
         if (interpolates_only_constants(f, v)) return true;
