@@ -137,7 +137,9 @@ void process(const std::filesystem::path& root, File& f, std::uint32_t index, st
     }
     ++out.stats.files_scanned;
     out.stats.bytes_scanned += text->size();
-    scanner.scan(*text, index, f.kind, scratch, out.hits);
+    const auto slash = f.path.rfind('/');
+    scanner.scan(*text, index, f.kind, scratch, out.hits,
+                 slash == std::string::npos ? std::string_view(f.path) : std::string_view(f.path).substr(slash + 1));
     Classification c{f.kind, f.lang};
     if (!may_keep || !keep_text(c) || text->size() > k_keep_cap) return;
     if (!fs::is_valid_utf8(*text))
@@ -147,8 +149,12 @@ void process(const std::filesystem::path& root, File& f, std::uint32_t index, st
     f.lines = str::LineIndex(f.text);
     if (has_syntax_tree(f.lang) && f.is_own()) {
         f.tree.reset(syntax::parse(f.lang, f.text));
-        if (!f.tree) out.diagnostics.push_back({f.path, "could not be parsed (syntax tree unavailable)"});
-        else ++out.stats.parsed;
+        if (!f.tree) {
+            out.diagnostics.push_back({f.path, "could not be parsed (syntax tree unavailable)"});
+        } else {
+            ++out.stats.parsed;
+            f.syntax_index = syntax::build_index(f);
+        }
     } else if (f.lang == Language::yaml || f.lang == Language::json) {
         parse_structured(f, out.diagnostics);
         if (!f.yaml.empty() || f.json) ++out.stats.parsed;

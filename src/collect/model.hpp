@@ -40,6 +40,8 @@ using TreePtr = std::unique_ptr<TSTree, TreeDeleter>;
 // when a probe may need it (supported-language source, config, manifests,
 // docs, under the keep cap); other files are scanned once and only their
 // hits are kept.
+namespace syntax { struct Index; }  // collect/syntax.hpp
+
 struct File {
     std::string path;        // relative to the audited root, '/'-separated
     FileKind kind = FileKind::other;
@@ -50,6 +52,9 @@ struct File {
     str::LineIndex lines{""};
     int service = -1;        // index into RepoModel::services; -1 = repository level
     TreePtr tree;            // syntax tree for has_syntax_tree() languages, else null
+    // Calls, imports and named functions of the whole tree, gathered once by the model builder on its
+    // worker threads; syntax::calls/imports/functions answer from it instead of walking the tree again.
+    std::shared_ptr<const syntax::Index> syntax_index;
     std::vector<YAML::Node> yaml;    // parsed documents (yaml files), empty when unparsable
     std::optional<nlohmann::json> json;  // parsed JSON (json files)
 
@@ -147,11 +152,21 @@ public:
 
 // A textual signature the scanner looks for in one pass over every file.
 struct Signature {
+    Signature() = default;
+    Signature(std::string id_, std::string pattern_, bool caseless_ = false, std::vector<FileKind> kinds_ = {},
+              std::vector<std::string> names_ = {})
+        : id(std::move(id_)), pattern(std::move(pattern_)), caseless(caseless_), kinds(std::move(kinds_)),
+          names(std::move(names_)) {}
+
     std::string id;       // "sec.aws-access-key"
     std::string pattern;  // Hyperscan-compatible regex (PCRE subset)
     bool caseless = false;
     // Restrict to these file kinds (empty = every text file).
     std::vector<FileKind> kinds;
+    // Restrict to files whose base name matches one of these globs (empty = any name). Such
+    // signatures live in a second Hyperscan database that only matching files are scanned with,
+    // so line-shaped patterns (Makefile recipes) cost nothing on the rest of the tree.
+    std::vector<std::string> names;
 };
 
 struct BuildOptions {

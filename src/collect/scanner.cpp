@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <hs/hs.h>
 
+#include "util/glob.hpp"
 #include "util/strings.hpp"
 
 namespace gonogo::collect {
@@ -22,32 +23,46 @@ Result<Scanner> Scanner::compile(std::vector<Signature> signatures) {
     Scanner s;
     s.m_sigs = std::move(signatures);
     if (s.m_sigs.empty()) return s;
-    std::vector<const char*> exprs;
-    std::vector<unsigned> flags, ids;
-    for (std::size_t i = 0; i < s.m_sigs.size(); ++i) {
-        exprs.push_back(s.m_sigs[i].pattern.c_str());
-        unsigned f = HS_FLAG_SOM_LEFTMOST;
-        if (s.m_sigs[i].caseless) f |= HS_FLAG_CASELESS;
-        flags.push_back(f);
-        ids.push_back(static_cast<unsigned>(i));
+    // Two databases: the general one every file is scanned with, and one of the name-scoped signatures.
+    for (bool scoped : {false, true}) {
+        std::vector<const char*> exprs;
+        std::vector<unsigned> flags, ids;
+        for (std::size_t i = 0; i < s.m_sigs.size(); ++i) {
+            if (s.m_sigs[i].names.empty() == scoped) continue;
+            exprs.push_back(s.m_sigs[i].pattern.c_str());
+            unsigned f = HS_FLAG_SOM_LEFTMOST;
+            if (s.m_sigs[i].caseless) f |= HS_FLAG_CASELESS;
+            flags.push_back(f);
+            ids.push_back(static_cast<unsigned>(i));
+        }
+        if (exprs.empty()) continue;
+        hs_database_t* db = nullptr;
+        hs_compile_error_t* err = nullptr;
+        if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK,
+                             nullptr, &db, &err) != HS_SUCCESS) {
+            std::string where = err && err->expression >= 0 ? s.m_sigs[ids[static_cast<std::size_t>(err->expression)]].id : "";
+            std::string msg = err ? err->message : "unknown error";
+            hs_free_compile_error(err);
+            return fail(fmt::format("Hyperscan rejected a signature: {}", msg), where);
+        }
+        (scoped ? s.m_scoped_db : s.m_db).reset(db);
     }
-    hs_database_t* db = nullptr;
-    hs_compile_error_t* err = nullptr;
-    if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK,
-                         nullptr, &db, &err) != HS_SUCCESS) {
-        std::string where = err && err->expression >= 0 ? s.m_sigs[static_cast<std::size_t>(err->expression)].id : "";
-        std::string msg = err ? err->message : "unknown error";
-        hs_free_compile_error(err);
-        return fail(fmt::format("Hyperscan rejected a signature: {}", msg), where);
-    }
-    s.m_db.reset(db);
     return s;
+}
+
+bool Scanner::scoped_applies(std::string_view name) const {
+    if (!m_scoped_db || name.empty()) return false;
+    for (const auto& sig : m_sigs)
+        for (const auto& g : sig.names)
+            if (glob::match(g, name)) return true;
+    return false;
 }
 
 Result<Scanner::Scratch> Scanner::make_scratch() const {
     Scratch sc;
-    if (!m_db) return sc;
-    if (hs_alloc_scratch(m_db.get(), &sc.m_s) != HS_SUCCESS) return fail("cannot allocate Hyperscan scratch");
+    // One scratch serves both databases: hs_alloc_scratch grows it to fit each.
+    for (const auto* db : {m_db.get(), m_scoped_db.get()})
+        if (db && hs_alloc_scratch(db, &sc.m_s) != HS_SUCCESS) return fail("cannot allocate Hyperscan scratch");
     return sc;
 }
 
@@ -76,12 +91,14 @@ int on_match(unsigned id, unsigned long long from, unsigned long long to, unsign
 }  // namespace
 
 void Scanner::scan(std::string_view text, std::uint32_t file, FileKind kind, Scratch& scratch,
-                   std::vector<Hit>& out) const {
-    if (!m_db || text.empty()) return;
+                   std::vector<Hit>& out, std::string_view name) const {
+    if (text.empty()) return;
     std::vector<Raw> raw;
     std::vector<std::size_t> counts(m_sigs.size(), 0);
     Ctx ctx{&raw, &counts};
-    hs_scan(m_db.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch.get(), on_match, &ctx);
+    if (m_db) hs_scan(m_db.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch.get(), on_match, &ctx);
+    if (scoped_applies(name))
+        hs_scan(m_scoped_db.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch.get(), on_match, &ctx);
     if (raw.empty()) return;
     std::stable_sort(raw.begin(), raw.end(), [](const Raw& a, const Raw& b) {
         return a.id != b.id ? a.id < b.id : a.from != b.from ? a.from < b.from : a.to > b.to;
@@ -92,6 +109,8 @@ void Scanner::scan(std::string_view text, std::uint32_t file, FileKind kind, Scr
         unsigned id = raw[i].id;
         const auto& sig = m_sigs[id];
         bool kind_ok = sig.kinds.empty() || std::find(sig.kinds.begin(), sig.kinds.end(), kind) != sig.kinds.end();
+        if (kind_ok && !sig.names.empty())
+            kind_ok = std::any_of(sig.names.begin(), sig.names.end(), [&](const std::string& g) { return glob::match(g, name); });
         std::size_t kept = 0;
         unsigned long long last_to = 0;
         bool have = false;

@@ -35,7 +35,9 @@ public:
 
     // Appends the hits of `text` (file index `file`, of kind `kind`) to `out`.
     // At most `k_max_hits_per_signature` hits per signature and file.
-    void scan(std::string_view text, std::uint32_t file, FileKind kind, Scratch& scratch, std::vector<Hit>& out) const;
+    // `name` is the file's base name: signatures with `names` globs apply only when it matches one.
+    void scan(std::string_view text, std::uint32_t file, FileKind kind, Scratch& scratch, std::vector<Hit>& out,
+              std::string_view name = {}) const;
 
     const std::vector<Signature>& signatures() const { return m_sigs; }
     static constexpr std::size_t k_max_hits_per_signature = 64;
@@ -47,8 +49,10 @@ public:
 private:
     Scanner() = default;
     struct DbDeleter { void operator()(hs_database* d) const; };
-    std::unique_ptr<hs_database, DbDeleter> m_db;
+    std::unique_ptr<hs_database, DbDeleter> m_db;         // signatures for any file name
+    std::unique_ptr<hs_database, DbDeleter> m_scoped_db;  // signatures restricted to some base names
     std::vector<Signature> m_sigs;
+    bool scoped_applies(std::string_view name) const;
 };
 
 }  // namespace gonogo::collect

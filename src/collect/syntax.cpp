@@ -354,7 +354,38 @@ void Call::set_callee(std::string c) {
     name = dot == std::string::npos ? std::string_view(callee) : std::string_view(callee).substr(dot + 1);
 }
 
+namespace {
+std::vector<Call> walk_calls(const File& f, TSNode scope);
+std::vector<std::string> walk_imports(const File& f);
+std::vector<NamedFunction> walk_functions(const File& f);
+}  // namespace
+
+std::shared_ptr<const Index> build_index(const File& f) {
+    TSNode r = root(f);
+    if (ts_node_is_null(r)) return nullptr;
+    auto ix = std::make_shared<Index>();
+    ix->calls = walk_calls(f, r);
+    ix->imports = walk_imports(f);
+    ix->functions = walk_functions(f);
+    return ix;
+}
+
 std::vector<Call> calls(const File& f, TSNode scope) {
+    if (f.syntax_index && !ts_node_is_null(scope)) {
+        // The calls under `scope` are those whose range lies inside it (the index is in walk order).
+        const auto b = ts_node_start_byte(scope), e = ts_node_end_byte(scope);
+        std::vector<Call> out;
+        for (const auto& c : f.syntax_index->calls) {
+            const auto cb = ts_node_start_byte(c.node), ce = ts_node_end_byte(c.node);
+            if (cb >= b && ce <= e) out.push_back(c);
+        }
+        return out;
+    }
+    return walk_calls(f, scope);
+}
+
+namespace {
+std::vector<Call> walk_calls(const File& f, TSNode scope) {
     std::vector<Call> out;
     walk(scope, [&](TSNode n) {
         const std::string_view t = type(n);
@@ -372,6 +403,7 @@ std::vector<Call> calls(const File& f, TSNode scope) {
     });
     return out;
 }
+}  // namespace
 
 std::vector<TSNode> call_args(const Call& c) {
     std::vector<TSNode> out;
@@ -443,6 +475,12 @@ void each_function(const File& f, const std::function<bool(std::string_view, TSN
 }  // namespace
 
 std::vector<NamedFunction> functions(const File& f) {
+    if (f.syntax_index) return f.syntax_index->functions;
+    return walk_functions(f);
+}
+
+namespace {
+std::vector<NamedFunction> walk_functions(const File& f) {
     std::vector<NamedFunction> out;
     each_function(f, [&](std::string_view name, TSNode n, bool method) {
         if (!name.empty()) out.push_back({name, n, method});
@@ -450,6 +488,7 @@ std::vector<NamedFunction> functions(const File& f) {
     });
     return out;
 }
+}  // namespace
 
 std::optional<TSNode> find_function(const File& f, std::string_view name) {
     if (name.empty()) return std::nullopt;
@@ -563,6 +602,12 @@ std::string string_value(const File& f, TSNode n) {
 // ---- imports --------------------------------------------------------------------
 
 std::vector<std::string> imports(const File& f) {
+    if (f.syntax_index) return f.syntax_index->imports;
+    return walk_imports(f);
+}
+
+namespace {
+std::vector<std::string> walk_imports(const File& f) {
     std::vector<std::string> out;
     TSNode r = root(f);
     if (ts_node_is_null(r)) return out;
@@ -621,6 +666,7 @@ std::vector<std::string> imports(const File& f) {
     });
     return out;
 }
+}  // namespace
 
 bool mentions_identifier(const File& f, TSNode scope, std::string_view word) {
     if (word.empty()) return false;

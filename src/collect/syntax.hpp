@@ -4,6 +4,7 @@
 // than from words.
 #pragma once
 #include <functional>
+#include <memory>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -86,6 +87,15 @@ struct NamedFunction {
     bool method = false;    // class method, Go method, class field holding a function
 };
 std::vector<NamedFunction> functions(const File& f);
+
+// Everything above that needs a walk of the whole tree, gathered in one place so that probes
+// do not walk each file again and again (the model builder stores it in File::syntax_index).
+struct Index {
+    std::vector<Call> calls;            // every call, in document order
+    std::vector<std::string> imports;
+    std::vector<NamedFunction> functions;
+};
+std::shared_ptr<const Index> build_index(const File& f);
 
 // String literal handling.
 // A plain string with no interpolation or concatenation (a `...` template without ${}, Go raw strings and

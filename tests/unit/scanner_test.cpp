@@ -47,6 +47,26 @@ TEST(Scanner, KindFilter) {
     EXPECT_EQ(hits.size(), 1u);
 }
 
+TEST(Scanner, NameScopedSignaturesMatchOnlyTheirFiles) {
+    auto s = Scanner::compile({{"any", "deploy", false, {}},
+                               {"make-recipe", R"(\n\t[^\n]+)", false, {FileKind::other}, {"Makefile", "*.mk"}}});
+    ASSERT_TRUE(s.has_value());
+    auto scratch = s->make_scratch();
+    ASSERT_TRUE(scratch.has_value());
+    const std::string text = "deploy:\n\tkubectl apply -f k8s/\n";
+    std::vector<Hit> hits;
+    s->scan(text, 0, FileKind::other, *scratch, hits, "Kconfig");
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(s->signatures()[hits[0].signature].id, "any");
+    hits.clear();
+    s->scan(text, 0, FileKind::other, *scratch, hits, "release.mk");
+    ASSERT_EQ(hits.size(), 2u);
+    EXPECT_EQ(hits[1].match, "\n\tkubectl apply -f k8s/");  // starts at the newline before the tab
+    hits.clear();
+    s->scan(text, 0, FileKind::source, *scratch, hits, "Makefile");  // the kind must match too
+    EXPECT_EQ(hits.size(), 1u);
+}
+
 TEST(Scanner, RejectsABadPatternNamingIt) {
     auto s = Scanner::compile({{"ok", "abc", false, {}}, {"broken", "(unclosed", false, {}}});
     ASSERT_FALSE(s.has_value());

@@ -17,10 +17,10 @@ std::vector<ProbeDef> operations_probes() {
 
 std::vector<collect::Signature> operations_signatures() {
     return {
-        {"ops.cmd-tool", R"(\b(npm|npx|yarn|pnpm|bun|go|make|python3?|pytest|tox|nox|docker|docker-compose|podman|eslint|tsc|jest|vitest|mocha|ruff|flake8|pylint|mypy|black|golangci-lint|staticcheck|gosec|govulncheck|semgrep|snyk|trivy|grype|bandit|pip-audit|safety|osv-scanner|gitleaks|trufflehog|sonar-scanner|mvn|mvnw|gradle|gradlew|cargo|helm|kubectl|vercel|poetry|uv|pre-commit|codeql|checkov|tfsec|dotnet)[ \t]+[^\n]*)", false, {collect::FileKind::other}},
-        {"ops.make-recipe", R"(\n\t[^\n]+)", false, {collect::FileKind::other}},
-        {"ops.make-target", R"((^|\n)[A-Za-z0-9_.][^\n:=#]*:[^\n]*)", false, {collect::FileKind::other}},
-        {"ops.make-var", R"((^|\n)[A-Za-z_][A-Za-z0-9_]*[ \t]*[?:+]?=[^\n]*)", false, {collect::FileKind::other}},
+        {"ops.cmd-tool", R"(\b(npm|npx|yarn|pnpm|bun|go|make|python3?|pytest|tox|nox|docker|docker-compose|podman|eslint|tsc|jest|vitest|mocha|ruff|flake8|pylint|mypy|black|golangci-lint|staticcheck|gosec|govulncheck|semgrep|snyk|trivy|grype|bandit|pip-audit|safety|osv-scanner|gitleaks|trufflehog|sonar-scanner|mvn|mvnw|gradle|gradlew|cargo|helm|kubectl|vercel|poetry|uv|pre-commit|codeql|checkov|tfsec|dotnet)[ \t]+[^\n]*)", false, {collect::FileKind::other}, {"Jenkinsfile", "Jenkinsfile.*", "*.jenkinsfile", "*.groovy"}},
+        {"ops.make-recipe", R"(\n\t[^\n]+)", false, {collect::FileKind::other}, {"Makefile", "makefile", "GNUmakefile", "*.mk"}},
+        {"ops.make-target", R"((^|\n)[A-Za-z0-9_.][^\n:=#]*:[^\n]*)", false, {collect::FileKind::other}, {"Makefile", "makefile", "GNUmakefile", "*.mk"}},
+        {"ops.make-var", R"((^|\n)[A-Za-z_][A-Za-z0-9_]*[ \t]*[?:+]?=[^\n]*)", false, {collect::FileKind::other}, {"Makefile", "makefile", "GNUmakefile", "*.mk"}},
     };
 }
 
