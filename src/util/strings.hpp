@@ -15,6 +15,8 @@ bool icontains(std::string_view haystack, std::string_view needle);
 bool ends_with(std::string_view s, std::string_view suffix);
 bool starts_with(std::string_view s, std::string_view prefix);
 std::vector<std::string_view> split(std::string_view s, char sep);
+// The parts are views into `s`: splitting a temporary string would leave them dangling.
+std::vector<std::string_view> split(std::string&& s, char sep) = delete;
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 // Splits a shell-like command into words: blanks separate, single and double quotes group and are
 // removed ("" is kept as an empty word). No expansion, escapes or operators: callers look at words.

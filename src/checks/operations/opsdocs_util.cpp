@@ -843,7 +843,7 @@ struct Classifier {
                     continue;
                 }
                 if (str::starts_with(x, "--target=") || str::starts_with(x, "--targets=")) {
-                    for (auto p : str::split(x.substr(x.find('=') + 1), ',')) names.emplace_back(p);
+                    for (auto p : str::split(std::string_view(x).substr(x.find('=') + 1), ',')) names.emplace_back(p);
                     continue;
                 }
                 if (str::starts_with(x, "-")) {

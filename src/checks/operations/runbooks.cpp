@@ -56,13 +56,15 @@ bool ops_title(std::string_view title) {
 bool runbook_file(std::string_view path) {
     auto b = lower(base_name(path));
     if (str::starts_with(b, "runbook") || str::starts_with(b, "playbook")) return true;
-    for (auto seg : str::split(lower(dir_name(path)), '/'))
+    const std::string dir = lower(dir_name(path));  // split() returns views: keep the string alive
+    for (auto seg : str::split(dir, '/'))
         if (seg == "runbooks" || seg == "runbook" || seg == "playbooks" || seg == "playbook") return true;
     return false;
 }
 
 bool runbook_dir(std::string_view path) {
-    for (auto seg : str::split(lower(dir_name(path)), '/'))
+    const std::string dir = lower(dir_name(path));  // split() returns views: keep the string alive
+    for (auto seg : str::split(dir, '/'))
         if (seg == "runbooks" || seg == "runbook" || seg == "playbooks" || seg == "playbook") return true;
     return false;
 }
