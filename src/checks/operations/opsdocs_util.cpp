@@ -2,6 +2,7 @@
 // path helpers, the shell-command classifier with its npm/make/task resolver,
 // the CI pipeline readers and the Markdown section parser.
 #include "checks/operations/opsdocs_util.hpp"
+#include "checks/operations/deploy_util.hpp"
 
 #include <algorithm>
 #include <array>
@@ -33,22 +34,7 @@ std::string dir_name(std::string_view path) {
     return p == std::string_view::npos ? std::string() : std::string(path.substr(0, p));
 }
 
-std::string join(std::string_view dir, std::string_view rel) {
-    std::vector<std::string> parts;
-    auto push = [&](std::string_view s) {
-        for (auto seg : str::split(s, '/')) {
-            if (seg.empty() || seg == ".") continue;
-            if (seg == "..") {
-                if (!parts.empty()) parts.pop_back();
-                continue;
-            }
-            parts.emplace_back(seg);
-        }
-    };
-    if (!str::starts_with(rel, "/")) push(dir);
-    push(rel);
-    return str::join(parts, "/");
-}
+std::string join(std::string_view dir, std::string_view rel) { return deploy::join_path(dir, rel); }
 
 std::size_t yaml_line(const YAML::Node& n) {
     if (!n.IsDefined()) return 0;
