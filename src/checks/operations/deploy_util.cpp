@@ -1061,6 +1061,23 @@ std::size_t KObj::line_of(const YAML::Node& n) const {
     return 1;
 }
 
+
+// A Kubernetes object from a YAML document (a map with kind and apiVersion), for plain manifests and
+// rendered Helm templates alike.
+std::optional<KObj> kobj_of(const collect::File* f, const YAML::Node& d) {
+    if (!d.IsMap()) return std::nullopt;
+    auto kind = scalar(lookup(d, "kind"));
+    auto api = scalar(lookup(d, "apiVersion"));
+    if (!kind || !api) return std::nullopt;
+    KObj o;
+    o.file = f;
+    o.doc.reset(d);
+    o.kind = *kind;
+    o.api_version = *api;
+    if (auto nm = scalar(lookup(lookup(d, "metadata"), "name"))) o.name = *nm;
+    return o;
+}
+
 Evidence KObj::evidence(const YAML::Node& n, std::string note) const { return line_evidence(*file, line_of(n), std::move(note)); }
 
 KubeView kube_objects(const ProbeContext& ctx) {
@@ -1070,19 +1087,8 @@ KubeView kube_objects(const ProbeContext& ctx) {
         if (!f->kept || f->lang != Language::yaml || f->kind == collect::FileKind::vendored) continue;
         const Chart* chart = chart_for(charts, f->path);
         if (!chart) {
-            for (const auto& d : f->yaml) {
-                if (!d.IsMap()) continue;
-                auto kind = scalar(lookup(d, "kind"));
-                auto api = scalar(lookup(d, "apiVersion"));
-                if (!kind || !api) continue;
-                KObj o;
-                o.file = f;
-                o.doc.reset(d);
-                o.kind = *kind;
-                o.api_version = *api;
-                if (auto nm = scalar(lookup(lookup(d, "metadata"), "name"))) o.name = *nm;
-                kv.objects.push_back(std::move(o));
-            }
+            for (const auto& d : f->yaml)
+                if (auto o = kobj_of(f, d)) kv.objects.push_back(std::move(*o));
             continue;
         }
         if (f->kind == collect::FileKind::test) continue;  // templates/tests: helm test hooks
@@ -1100,21 +1106,12 @@ KubeView kube_objects(const ProbeContext& ctx) {
             }
             if (!any) return;
             try {
-                YAML::Node d = YAML::Load(doc);
-                if (!d.IsMap()) return;
-                auto kind = scalar(lookup(d, "kind"));
-                auto api = scalar(lookup(d, "apiVersion"));
-                if (!kind || !api) return;
-                KObj o;
-                o.file = f;
-                o.doc.reset(d);
-                o.kind = *kind;
-                o.api_version = *api;
-                if (auto nm = scalar(lookup(lookup(d, "metadata"), "name"))) o.name = *nm;
-                o.rendered = true;
-                o.line_map = map;
-                o.doc_line0 = start;
-                kv.objects.push_back(std::move(o));
+                auto o = kobj_of(f, YAML::Load(doc));
+                if (!o) return;
+                o->rendered = true;
+                o->line_map = map;
+                o->doc_line0 = start;
+                kv.objects.push_back(std::move(*o));
             } catch (const YAML::Exception&) {
                 if (str::contains(doc, "kind:")) failed = true;
             }

@@ -1,6 +1,7 @@
 // Probe sec.password_hashing: are stored passwords hashed with a slow KDF (bcrypt,
 // argon2, scrypt, PBKDF2 >= 100k iterations, Django/werkzeug defaults) rather than
 // a fast digest (md5/sha*), stored from the request as-is, or compared in plain text?
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -26,24 +27,50 @@ struct Acc {
     // Python classes that carry data but store nothing (pydantic models, DRF serializers, forms,
     // SQLModel without table=True): constructing one with a password is not storing it.
     std::set<std::string, std::less<>> py_transfer_classes;
+    std::set<std::string, std::less<>> py_classes;  // every class the service defines
 };
 
 // Collects the service's Python data-transfer classes from their base classes.
-void collect_transfer_classes(const File& f, Acc& acc) {
+// Collects the service's Python classes with their base-class lists (names and keyword arguments).
+void collect_classes(const File& f, std::map<std::string, std::string>& bases_of) {
     sx::walk(sx::root(f), [&](TSNode n) {
         if (!is(n, "class_definition")) return true;
-        const std::string_view bases = sx::text(f, child(n, "superclasses"));
-        const bool transfer = (str::contains(bases, "BaseModel") || str::contains(bases, "Schema") ||
-                               str::contains(bases, "Serializer") || str::contains(bases, "Form") ||
-                               str::contains(bases, "TypedDict") || str::contains(bases, "SQLModel")) &&
-                              !str::contains(bases, "table=True") && !str::contains(bases, "models.Model") &&
-                              !str::contains(bases, "ModelForm") && !str::contains(bases, "ModelSerializer");
-        if (transfer) acc.py_transfer_classes.emplace(sx::text(f, child(n, "name")));
+        bases_of.emplace(std::string(sx::text(f, child(n, "name"))), std::string(sx::text(f, child(n, "superclasses"))));
         return true;
     });
 }
 
-// Names that read as request/response shapes rather than stored models (UserCreate, UserUpdate, UserIn...).
+// Which classes carry data without storing it: a direct base is a pydantic/DRF/form/TypedDict class or
+// SQLModel without table=True, or a base is such a class of the service itself (followed through
+// inheritance, UserUpdate(UserBase) with UserBase(SQLModel)). Stored-model markers win.
+void resolve_transfer_classes(const std::map<std::string, std::string>& bases_of, Acc& acc) {
+    for (const auto& [name, bases] : bases_of) acc.py_classes.insert(name);
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (const auto& [name, bases] : bases_of) {
+            if (acc.py_transfer_classes.count(name)) continue;
+            if (str::contains(bases, "table=True") || str::contains(bases, "models.Model") ||
+                str::contains(bases, "ModelForm") || str::contains(bases, "ModelSerializer"))
+                continue;
+            bool transfer = str::contains(bases, "BaseModel") || str::contains(bases, "Schema") ||
+                            str::contains(bases, "Serializer") || str::contains(bases, "Form") ||
+                            str::contains(bases, "TypedDict") || str::contains(bases, "SQLModel");
+            for (const auto& t : acc.py_transfer_classes) {
+                if (transfer) break;
+                for (auto part : str::split(std::string_view(bases).substr(bases.empty() ? 0 : 1), ','))
+                    if (str::trim(part) == t || str::trim(part) == t + ")") transfer = true;
+            }
+            if (transfer) {
+                acc.py_transfer_classes.insert(name);
+                changed = true;
+            }
+        }
+    }
+}
+
+// Names that read as request/response shapes rather than stored models (UserCreate, UserUpdate, UserIn...):
+// used only for classes the service does not define, whose base classes cannot be read.
 bool transfer_name(std::string_view name) {
     for (std::string_view suffix : {"Create", "Update", "Patch", "In", "Out", "Base", "Public", "Schema", "Request",
                                     "Response", "Payload", "Input", "Dto", "DTO", "Form", "Serializer", "Register", "Params"})
@@ -338,7 +365,9 @@ void scan_calls(const File& f, Acc& acc) {
             const bool model_ctor = !c.name.empty() && std::isupper(static_cast<unsigned char>(c.name[0])) &&
                                     (str::contains(c.name, "User") || str::contains(c.name, "Account") ||
                                      str::contains(c.name, "Member") || str::contains(c.name, "Customer")) &&
-                                    !acc.py_transfer_classes.count(c.name) && !transfer_name(c.name);
+                                    !acc.py_transfer_classes.count(c.name) &&
+                                    // The name decides only for classes defined outside the service.
+                                    (acc.py_classes.count(c.name) || !transfer_name(c.name));
             if (model_ctor || c.name == "create" || c.name == "insert_one" || c.name == "insert") {
                 for (TSNode a : named_children(c.arguments)) {
                     if (!is(a, "keyword_argument") || !password_like(sx::text(f, child(a, "name")))) continue;
@@ -430,8 +459,10 @@ namespace {
 Outcome decide_password_hashing(const ProbeContext& ctx) {
     Acc acc;
     bool django_auth = false;
+    std::map<std::string, std::string> py_bases;  // Python class -> its superclasses text
     for (const auto* f : code_files(ctx))
-        if (is_py(*f) && f->text.find("class ") != std::string::npos) collect_transfer_classes(*f, acc);
+        if (is_py(*f) && f->text.find("class ") != std::string::npos) collect_classes(*f, py_bases);
+    resolve_transfer_classes(py_bases, acc);
     for (const auto* f : code_files(ctx)) {
         const std::string_view t = f->text;
         const bool maybe = t.find("assword") != std::string_view::npos || t.find("bcrypt") != std::string_view::npos ||
