@@ -1,20 +1,14 @@
 // Runner (see runner.hpp).
 #include "checks/runner.hpp"
 
-#include <string_view>
-
-#include <cstdlib>
-
-#include <cstdio>
-
-#include <chrono>
-
 #include <exception>
+#include <string_view>
 
 #include <fmt/format.h>
 
 #include "checks/probe.hpp"
 #include "collect/stack.hpp"
+#include "util/profile.hpp"
 
 namespace gonogo::checks {
 namespace {
@@ -31,22 +25,11 @@ int rank(Status s) {
     return 3;
 }
 
-// GONOGO_PROFILE_PROBES=1 prints each probe's wall time to stderr when it ends (for tuning; off by default).
-bool profiling() {
-    static const bool on = [] {
-        const char* v = std::getenv("GONOGO_PROFILE_PROBES");
-        return v && *v && std::string_view(v) != "0";
-    }();
-    return on;
-}
-
+// GONOGO_PROFILE=1 prints each probe's wall time to stderr when it ends (for tuning; off by default).
 Outcome timed(const ProbeDef& p, const ProbeContext& ctx) {
-    if (!profiling()) return p.fn(ctx);
-    auto t0 = std::chrono::steady_clock::now();
-    Outcome o = p.fn(ctx);
-    auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    std::fprintf(stderr, "gonogo probe-time %8.1f ms  %s (service %d)\n", ms, std::string(p.id).c_str(), ctx.service);
-    return o;
+    if (!profile::enabled()) return p.fn(ctx);
+    profile::Timer t(fmt::format("probe {} (service {})", p.id, ctx.service));
+    return p.fn(ctx);
 }
 
 Outcome run_one(const ProbeDef& p, const ProbeContext& ctx) {

@@ -20,6 +20,7 @@
 #include "report/report.hpp"
 #include "score/score.hpp"
 #include "util/fs.hpp"
+#include "util/profile.hpp"
 #include "util/strings.hpp"
 #include "util/time.hpp"
 
@@ -129,7 +130,9 @@ Result<AuditResult> run_audit(const AuditOptions& opts) {
     for (std::size_t i = 0; i < std::size(k_categories); ++i) {
         std::string cat = k_categories[i];
         if (std::find(done.begin(), done.end(), cat) != done.end()) continue;
+        profile::Timer t("category " + cat);
         auto results = checks::run_controls(catalog, *model, opts.tier, {cat});
+        t.stop();
         r.controls.insert(r.controls.end(), results.begin(), results.end());
         done.push_back(cat);
         std::string next = i + 1 < std::size(k_categories) ? k_categories[i + 1] : "";

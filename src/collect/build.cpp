@@ -21,6 +21,7 @@
 #include "collect/walker.hpp"
 #include "util/fs.hpp"
 #include "util/glob.hpp"
+#include "util/profile.hpp"
 #include "util/strings.hpp"
 
 namespace gonogo::collect {
@@ -200,10 +201,14 @@ Result<RepoModel> build_model(const std::filesystem::path& root_in, const std::v
     std::error_code ec;
     auto root = std::filesystem::weakly_canonical(root_in, ec);
     if (ec) root = root_in;
+    profile::Timer t_walk("model: walk");
     auto walked = walk(root, options.exclude);
     if (!walked) return tl::unexpected(walked.error());
+    t_walk.stop();
+    profile::Timer t_compile("model: compile signatures");
     auto scanner = compiled_scanner(signatures);
     if (!scanner) return tl::unexpected(scanner.error());
+    t_compile.stop();
 
     // gonogo's own output is never audited (nor counted): its checkpoints and history, and its reports.
     std::erase_if(walked->files, [](const WalkEntry& w) {
@@ -265,10 +270,12 @@ Result<RepoModel> build_model(const std::filesystem::path& root_in, const std::v
             if (w == 0 && options.on_progress && (d % 256 == 0)) options.on_progress(d, m.files.size(), options.progress_user);
         }
     };
+    profile::Timer t_scan("model: read, scan and parse");
     std::vector<std::thread> pool;
     for (unsigned w = 1; w < threads; ++w) pool.emplace_back(worker, w);
     worker(0);
     for (auto& t : pool) t.join();
+    t_scan.stop();
     if (fatal) return tl::unexpected(*fatal);
     if (options.on_progress) options.on_progress(m.files.size(), m.files.size(), options.progress_user);
 
@@ -292,9 +299,15 @@ Result<RepoModel> build_model(const std::filesystem::path& root_in, const std::v
     if (walked->symlinks)
         m.diagnostics.push_back({".", fmt::format("{} symbolic link(s) not followed", walked->symlinks)});
 
-    detect_stack(m);
-    m.index_services();
-    extract_routes(m);
+    {
+        profile::Timer t("model: stack and services");
+        detect_stack(m);
+        m.index_services();
+    }
+    {
+        profile::Timer t("model: routes");
+        extract_routes(m);
+    }
     m.stats.duration_ms = static_cast<std::uint64_t>(
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count());
     return m;

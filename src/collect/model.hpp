@@ -16,6 +16,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "core/audit_result.hpp"
+#include "collect/derived.hpp"
 #include "core/types.hpp"
 #include "util/strings.hpp"
 
@@ -57,11 +58,18 @@ struct File {
     std::shared_ptr<const syntax::Index> syntax_index;
     std::vector<YAML::Node> yaml;    // parsed documents (yaml files), empty when unparsable
     std::optional<nlohmann::json> json;  // parsed JSON (json files)
+    std::unique_ptr<DerivedCache> facts = std::make_unique<DerivedCache>();  // see derived()
 
     // Evidence at a byte offset, with the line's text as snippet (clipped to 160 chars).
     Evidence evidence_at(std::size_t offset, std::string note = {}) const;
     // Evidence at a 1-based line.
     Evidence evidence_line(std::size_t line, std::string note = {}) const;
+    // A fact derived from this file alone (its imports, its env reads), made once by `make` and shared by
+    // every probe and service that asks again; `tag` names the kind of fact (see DerivedCache).
+    template <class T, class Make>
+    const T& derived(const void* tag, Make&& make) const {
+        return facts->get<T>(tag, {}, std::forward<Make>(make));
+    }
     // True for the service's own files (not tests, fixtures, examples, vendored, generated).
     bool is_own() const { return kind != FileKind::test && kind != FileKind::vendored && kind != FileKind::generated; }
 };
@@ -134,7 +142,18 @@ public:
 
 private:
     std::vector<std::vector<const File*>> m_service_files;  // [service + 1]; [0] = repository level only
+    std::unique_ptr<DerivedCache> m_derived = std::make_unique<DerivedCache>();
+
 public:
+    // A fact probes derive from the model (a service's CI pipelines, its deployment picture), made
+    // once by `make` and shared by every probe and service that asks again, so that repository-level
+    // files are not re-analysed for each service. `tag` names the kind of fact (the address of a static
+    // in the helper that makes it), `key` which one (a file index, a service). Safe to call from several
+    // threads; `make` runs outside the lock, so it may itself ask for other facts.
+    template <class T, class Make>
+    const T& derived(const void* tag, std::string key, Make&& make) const {
+        return m_derived->get<T>(tag, std::move(key), std::forward<Make>(make));
+    }
 
     // Hits of one signature id (empty when the id is unknown).
     std::vector<const Hit*> hits_for(std::string_view signature_id) const;

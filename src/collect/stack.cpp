@@ -165,6 +165,30 @@ std::string pretty(std::string_view key) {
     return it == k.end() ? std::string(key) : it->second;
 }
 
+// True when the folder holds something that runs as a process: a container or process definition
+// (Dockerfile, Procfile, compose, PM2, systemd), a Go net/http server, or an npm start script. Used to
+// tell services from libraries and tools when no manifest names a web framework.
+bool runs_something(const RepoModel& m, const std::string& dir) {
+    for (const auto& f : m.files) {
+        if (!f.is_own()) continue;
+        if (!dir.empty() && !(f.path.size() > dir.size() && str::starts_with(f.path, dir) && f.path[dir.size()] == '/'))
+            continue;
+        auto name = base_of(f.path);
+        if (f.lang == Language::dockerfile || name == "Procfile" || str::starts_with(name, "docker-compose") ||
+            name == "compose.yml" || name == "compose.yaml" || str::starts_with(name, "ecosystem.config") ||
+            name == "fly.toml" || name == "app.yaml" || name == "serverless.yml")
+            return true;
+        if (!f.kept) continue;
+        if (str::ends_with(name, ".service") && str::contains(f.text, "[Service]")) return true;
+        if (f.lang == Language::go && str::contains(f.text, "\"net/http\"")) return true;
+        if (name == "package.json" && f.json && f.json->is_object()) {
+            auto sc = f.json->find("scripts");
+            if (sc != f.json->end() && sc->is_object() && (sc->contains("start") || sc->contains("serve"))) return true;
+        }
+    }
+    return false;
+}
+
 bool is_k8s_doc(const YAML::Node& d) {
     return d.IsMap() && d["apiVersion"] && d["kind"];
 }
@@ -201,10 +225,27 @@ void detect_stack(RepoModel& m) {
         apply(k_frameworks, man.deps, fw);
         if (!fw.empty()) roots.push_back(&man);
     }
-    if (roots.empty())
+    if (roots.empty()) {
         for (const auto& man : manifests)
             if (!man.workspace_root || manifests.size() == 1) roots.push_back(&man);
-    if (roots.empty() && !manifests.empty()) roots.push_back(&manifests.front());
+        // Several manifests and no framework: a folder is a service only when something in it runs
+        // (a firmware tree with Python tools, a monorepo of libraries). When none does, the repository
+        // is audited as one service rather than one section per package.
+        if (roots.size() > 1) {
+            std::erase_if(roots, [&](const Manifest* r) { return !runs_something(m, r->dir); });
+            if (roots.empty()) {
+                Service s;
+                s.name = base_of(m.root);
+                for (const auto& man : manifests) {
+                    s.dependencies.insert(s.dependencies.end(), man.deps.begin(), man.deps.end());
+                    apply(k_datastores, man.deps, s.datastores);
+                    apply(k_providers, man.deps, s.providers);
+                }
+                m.services.push_back(std::move(s));
+            }
+        }
+    }
+    if (roots.empty() && m.services.empty() && !manifests.empty()) roots.push_back(&manifests.front());
     std::sort(roots.begin(), roots.end(), [](const Manifest* a, const Manifest* b) { return a->dir < b->dir; });
     // A Go service without a web framework dependency still serves net/http: decided from imports below.
     for (const auto* r : roots) {

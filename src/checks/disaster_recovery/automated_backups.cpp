@@ -85,7 +85,7 @@ Outcome probe_dr_automated_backups(const ProbeContext& ctx) {
         v.off.push_back(std::move(e));
         v.off_what.push_back(std::move(what));
     };
-    Resolver r(ctx);
+    const Resolver& r = resolver(ctx);
     // ---- where a database is declared
     for (const auto& d : ctx.svc().dependencies)
         if (db_deps().count(d.name) && v.db.empty())
@@ -188,7 +188,7 @@ Outcome probe_dr_automated_backups(const ProbeContext& ctx) {
     }
     for (const auto* f : kept_own(ctx)) {
         if (f->lang == collect::Language::yaml) {
-            auto docs = yaml_docs(*f, {"AWS::RDS::", "AWS::Backup::", "dbs:"});
+            const auto& docs = yaml_docs(ctx, *f, {"AWS::RDS::", "AWS::Backup::", "dbs:"});
             for (const auto& d : docs) {
                 auto res = child(d, "Resources");
                 if (!res.IsDefined() || !res.IsMap()) continue;

@@ -406,7 +406,7 @@ Outcome probe_dr_redis_persistence(const ProbeContext& ctx) {
         return na("Redis is used as a cache only (no session store, job queue or stream in the dependencies or code), so "
                   "losing it on restart costs warm-up time, not data.");
 
-    auto rt = runtime_of(ctx);
+    const auto& rt = runtime_of(ctx);
     Tally t;
     bool found = false;
     // Kubernetes Redis workloads.

@@ -100,7 +100,7 @@ Outcome probe_load_chaos_experiments(const ProbeContext& ctx) {
     // Chaos resources and experiment definitions in YAML.
     for (const auto* f : kept_own(ctx)) {
         if (f->lang != collect::Language::yaml && f->lang != collect::Language::json) continue;
-        for (const auto& d : yaml_docs(*f, {"AWS::FIS::", "steady-state-hypothesis"})) {
+        for (const auto& d : yaml_docs(ctx, *f, {"AWS::FIS::", "steady-state-hypothesis"})) {
             if (!d.IsMap()) continue;
             auto api = yaml_str(child(d, "apiVersion")).value_or("");
             auto kind = yaml_str(child(d, "kind")).value_or("");

@@ -58,7 +58,7 @@ std::optional<double> expected_rps(const ProbeContext& ctx) {
     for (auto name : {".gonogo.yml", ".gonogo.yaml"}) {
         const auto* f = ctx.model.file(name);
         if (!f) continue;
-        for (const auto& d : yaml_docs(*f)) {
+        for (const auto& d : yaml_docs(ctx, *f)) {
             for (auto sect : {"load", "slo", "slos", ""}) {
                 YAML::Node n = *sect ? child(d, sect) : d;
                 for (auto key : {"expected_rps", "expected_peak_rps", "peak_rps"})
@@ -171,7 +171,7 @@ Outcome probe_load_load_test_plan(const ProbeContext& ctx) {
     // Artillery: YAML with config.phases and scenarios (parsed when kept, scanned otherwise).
     for (const auto* f : ctx.files()) {
         if (!f->kept || f->lang != collect::Language::yaml || !usable(*f)) continue;
-        auto docs = yaml_docs(*f, {"phases:"});
+        const auto& docs = yaml_docs(ctx, *f, {"phases:"});
         if (docs.empty()) continue;
         const auto& d = docs[0];
         auto cfg = child(d, "config");
@@ -230,7 +230,7 @@ Outcome probe_load_load_test_plan(const ProbeContext& ctx) {
         runs.push_back(Plan{"load generator", &f, hit_ev(ctx, *h, "load generator run"), false, {}});
     }
     {
-        Resolver r(ctx);
+        const Resolver& r = resolver(ctx);
         for (const auto& p : ci_pipelines(ctx))
             for (const auto& s : p.steps) {
                 CmdInfo c = s.action ? classify_action(s.text, s.with, r) : classify_command(s.text, r, s.dir);

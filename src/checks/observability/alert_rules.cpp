@@ -189,7 +189,7 @@ Outcome probe_obs_alert_rules(const ProbeContext& ctx) {
     Collector col;
     for (const auto* f : kept_own(ctx)) {
         if (f->lang != collect::Language::yaml) continue;
-        auto docs = yaml_docs(*f, {"AWS::CloudWatch::"});
+        const auto& docs = yaml_docs(ctx, *f, {"AWS::CloudWatch::"});
         if (!docs.empty()) {
             for (const auto& d : docs) col.walk(*f, d, 0);
         } else if (str::contains(f->text, "alert:") && str::contains(f->text, "expr:")) {

@@ -86,7 +86,7 @@ Outcome probe_obs_dashboards(const ProbeContext& ctx) {
             continue;
         }
         if (f->lang != collect::Language::yaml) continue;
-        for (const auto& doc : yaml_docs(*f, {"AWS::CloudWatch::Dashboard", "providers:"})) {
+        for (const auto& doc : yaml_docs(ctx, *f, {"AWS::CloudWatch::Dashboard", "providers:"})) {
             if (!doc.IsMap()) continue;
             auto kind = yaml_str(child(doc, "kind")).value_or("");
             if (kind == "GrafanaDashboard") {

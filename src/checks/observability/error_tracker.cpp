@@ -60,7 +60,7 @@ void scan_file(const File& f, std::vector<Init>& out) {
     bool any = false;
     for (auto m : k_markers) any = any || str::contains(f.text, m);
     if (!any) return;
-    Imports im(f);
+    const Imports& im = Imports::of(f);
     auto add = [&](TSNode n, std::string tracker, std::string note) {
         Init i{&f, telemetry::evidence(f, n), std::move(tracker), where_of(f)};
         i.evidence.note = std::move(note);

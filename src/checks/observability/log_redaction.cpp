@@ -146,7 +146,7 @@ void collect_redaction(const File& f, Redaction& r) {
     }
     // A winston format(fn) and the processors of structlog.configure: the keys their bodies name.
     if ((is_js(f) && str::contains(f.text, "winston")) || (is_py(f) && str::contains(f.text, "structlog"))) {
-        Imports im(f);
+        const Imports& im = Imports::of(f);
         auto record = [&](TSNode body, TSNode at, const std::string& what) {
             // Only bodies that remove or replace values: pop/del/delete, a censor string, a mask.
             auto text = str::lower(sx::text(f, body));
@@ -360,7 +360,7 @@ Outcome probe_obs_log_redaction(const ProbeContext& ctx) {
     std::size_t log_calls = 0;
     for (const auto* f : files) {
         if (is_tooling_path(f->path) || is_client_component(*f)) continue;
-        Imports im(*f);
+        const Imports& im = Imports::of(*f);
         for (const auto& c : sx::calls(*f, sx::root(*f))) {
             bool plain = false;
             if (!log_call(*f, im, c, plain)) continue;

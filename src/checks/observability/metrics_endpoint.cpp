@@ -61,7 +61,7 @@ void scan_js(const ProbeContext& ctx, const File& f, Signals& s) {
     bool any = false;
     for (auto m : k_markers) any = any || str::contains(f.text, m);
     if (!any) return;
-    Imports im(f);
+    const Imports& im = Imports::of(f);
     for (const auto& c : invocations(f, sx::root(f))) {
         auto q = im.qualify(c);
         if (q.empty()) continue;
@@ -127,7 +127,7 @@ void scan_js(const ProbeContext& ctx, const File& f, Signals& s) {
 
 void scan_go(const File& f, Signals& s) {
     if (!str::contains(f.text, "prometheus") && !str::contains(f.text, "otel")) return;
-    Imports im(f);
+    const Imports& im = Imports::of(f);
     const std::string_view k_prom = "github.com/prometheus/client_golang";
     for (const auto& c : sx::calls(f, sx::root(f))) {
         auto q = im.qualify(c.callee);
@@ -181,7 +181,7 @@ void scan_go(const File& f, Signals& s) {
 
 void scan_py(const File& f, Signals& s) {
     if (!str::contains(f.text, "prometheus") && !str::contains(f.text, "opentelemetry")) return;
-    Imports im(f);
+    const Imports& im = Imports::of(f);
     TSNode root = sx::root(f);
     bool custom_registry = false;
     for (const auto& c : sx::calls(f, root)) {

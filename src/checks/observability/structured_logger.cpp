@@ -57,7 +57,7 @@ Fmt winston_format(const File& f, TSNode opts) {
 }
 
 void scan_js(const File& f, Logs& l) {
-    Imports im(f);
+    const Imports& im = Imports::of(f);
     const bool browser = is_client_component(f);
     for (const auto& c : invocations(f, sx::root(f))) {
         if (!is_new(c) && str::starts_with(c.callee, "console.") &&
@@ -120,7 +120,7 @@ void scan_js(const File& f, Logs& l) {
 }
 
 void scan_go(const File& f, Logs& l) {
-    Imports im(f);
+    const Imports& im = Imports::of(f);
     TSNode root = sx::root(f);
     bool logrus_json = false, slog_seen = false, zap_seen = false, zerolog_seen = false;
     TSNode logrus_at{};
@@ -178,7 +178,7 @@ void scan_go(const File& f, Logs& l) {
 }
 
 void scan_py(const File& f, Logs& l) {
-    Imports im(f);
+    const Imports& im = Imports::of(f);
     TSNode root = sx::root(f);
     for (const auto& c : sx::calls(f, root)) {
         if (c.callee == "print") {

@@ -70,6 +70,11 @@ std::string require_module(const File& f, TSNode n) {
 
 }  // namespace
 
+const Imports& Imports::of(const File& f) {
+    static const char tag = 0;
+    return f.derived<Imports>(&tag, [&] { return Imports(f); });
+}
+
 Imports::Imports(const File& f) : m_file(&f) {
     TSNode r = sx::root(f);
     if (ts_node_is_null(r)) return;

@@ -45,6 +45,8 @@ struct Binding {
 class Imports {
 public:
     explicit Imports(const File& f);
+    // The file's imports, gathered once for every probe and service that asks (File::derived).
+    static const Imports& of(const File& f);
     // "module:path" for a dotted callee ("Sentry.init" -> "@sentry/nextjs:init",
     // "pino" -> "pino:", "slog.New" -> "log/slog:New"); "" when its root is not imported.
     std::string qualify(std::string_view dotted) const;

@@ -65,7 +65,7 @@ void scan_js(const File& f, Found& fd) {
     bool any = false;
     for (auto m : k_markers) any = any || str::contains(f.text, m);
     if (!any) return;
-    Imports im(f);
+    const Imports& im = Imports::of(f);
     bool api = false;
     auto all = invocations(f, sx::root(f));
     // The name a constructed object is bound to ("" when chained or anonymous).
@@ -142,7 +142,7 @@ void scan_js(const File& f, Found& fd) {
 void scan_go(const File& f, Found& fd) {
     if (!str::contains(f.text, "opentelemetry") && !str::contains(f.text, "dd-trace-go") && !str::contains(f.text, "sentry-go"))
         return;
-    Imports im(f);
+    const Imports& im = Imports::of(f);
     bool api = false;
     for (const auto& c : sx::calls(f, sx::root(f))) {
         auto q = im.qualify(c.callee);
@@ -171,7 +171,7 @@ void scan_py(const File& f, Found& fd) {
     if (!str::contains(f.text, "opentelemetry") && !str::contains(f.text, "ddtrace") && !str::contains(f.text, "sentry_sdk") &&
         !str::contains(f.text, "elasticapm") && !str::contains(f.text, "configure_azure_monitor"))
         return;
-    Imports im(f);
+    const Imports& im = Imports::of(f);
     bool provider = false, registered = false, api = false;
     TSNode provider_node{};
     for (const auto& c : sx::calls(f, sx::root(f))) {

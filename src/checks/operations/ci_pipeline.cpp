@@ -28,13 +28,13 @@ constexpr std::array<std::pair<unsigned, std::string_view>, 3> k_needed{
 
 Outcome probe_ops_ci_pipeline(const ProbeContext& ctx) {
     if (nothing_to_operate(ctx)) return na("No application code: there is nothing for CI to build, lint or test.");
-    auto pipes = ci_pipelines(ctx);
+    const auto& pipes = ci_pipelines(ctx);
     if (pipes.empty())
         return fail(
             "No CI definition found (GitHub Actions, GitLab CI, CircleCI, Azure Pipelines, Bitbucket Pipelines, Jenkinsfile, "
             "Drone, Buildkite, Travis): tests, build and lint run only when someone remembers to run them.",
             anchor_evidence(ctx, "no CI definition in the repository"));
-    Resolver r(ctx);
+    const Resolver& r = resolver(ctx);
     std::array<Found, 3> found{};
     std::vector<Found> soft;
     std::vector<std::string> opaque;

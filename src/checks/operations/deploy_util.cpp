@@ -1608,7 +1608,9 @@ std::vector<Pm2Command> pm2_commands(const ProbeContext& ctx) {
 // runtime picture
 // ============================================================================
 
-Runtime runtime_of(const ProbeContext& ctx) {
+namespace {
+
+Runtime make_runtime(const ProbeContext& ctx) {
     Runtime rt;
     rt.kube = kube_objects(ctx);
     rt.workloads = serving_workloads(ctx, rt.kube);
@@ -1644,6 +1646,13 @@ Runtime runtime_of(const ProbeContext& ctx) {
                                   rt.compose.front().file->path,
                                   rt.primary == Mechanism::kubernetes ? "Kubernetes manifests" : "platform configs");
     return rt;
+}
+
+}  // namespace
+
+const Runtime& runtime_of(const ProbeContext& ctx) {
+    static const char tag = 0;
+    return ctx.model.derived<Runtime>(&tag, std::to_string(ctx.service), [&] { return make_runtime(ctx); });
 }
 
 bool runs_as_process(const ProbeContext& ctx, const Runtime& rt) {

@@ -254,7 +254,7 @@ struct Runtime {
     Runtime& operator=(Runtime&&) = default;
     ~Runtime() = default;
 };
-Runtime runtime_of(const ProbeContext& ctx);
+const Runtime& runtime_of(const ProbeContext& ctx);  // made once per service
 // True when the service looks like a long-running process (HTTP routes, a server framework,
 // worker dependencies) or anything deploys it.
 bool runs_as_process(const ProbeContext& ctx, const Runtime& rt);

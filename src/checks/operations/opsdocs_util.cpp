@@ -81,6 +81,15 @@ std::vector<YAML::Node> yaml_docs(const File& f, std::initializer_list<std::stri
     }
 }
 
+const std::vector<YAML::Node>& yaml_docs(const ProbeContext& ctx, const File& f,
+                                         std::initializer_list<std::string_view> needles) {
+    if (!f.yaml.empty()) return f.yaml;
+    static const char tag = 0;
+    std::string key = f.path;
+    for (auto n : needles) (key += '\0') += n;
+    return ctx.model.derived<std::vector<YAML::Node>>(&tag, std::move(key), [&] { return yaml_docs(f, needles); });
+}
+
 std::string mask_line(std::string_view in) {
     static const std::regex k_kv(
         R"re((password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|authorization|bearer|credentials?)(["']?\s*[:=]\s*["']?|\s+)([^\s"',;})]{4,}))re",
@@ -156,11 +165,14 @@ std::vector<Evidence> anchor_evidence(const ProbeContext& ctx, std::string note)
     return {};
 }
 
-std::vector<const File*> kept_own(const ProbeContext& ctx) {
-    std::vector<const File*> out;
-    for (const auto* f : ctx.files())
-        if (f->kept && f->is_own() && !is_sample_path(f->path)) out.push_back(f);
-    return out;
+const std::vector<const File*>& kept_own(const ProbeContext& ctx) {
+    static const char tag = 0;
+    return ctx.model.derived<std::vector<const File*>>(&tag, std::to_string(ctx.service), [&] {
+        std::vector<const File*> out;
+        for (const auto* f : ctx.files())
+            if (f->kept && f->is_own() && !is_sample_path(f->path)) out.push_back(f);
+        return out;
+    });
 }
 
 bool nothing_to_operate(const ProbeContext& ctx) { return !has_code(ctx); }
@@ -230,6 +242,11 @@ std::vector<std::string> yaml_strings(const YAML::Node& n) {
 }
 
 }  // namespace
+
+const Resolver& resolver(const ProbeContext& ctx) {
+    static const char tag = 0;
+    return ctx.model.derived<Resolver>(&tag, std::to_string(ctx.service), [&] { return Resolver(ctx); });
+}
 
 Resolver::Resolver(const ProbeContext& ctx) : service_root(ctx.svc().root) {
     std::map<std::uint32_t, std::vector<std::pair<std::size_t, std::string>>> targets, recipes;  // file -> (line, text)
@@ -1976,7 +1993,9 @@ struct CiReader {
 
 }  // namespace
 
-std::vector<CiPipeline> ci_pipelines(const ProbeContext& ctx) {
+namespace {
+
+std::vector<CiPipeline> read_ci_pipelines(const ProbeContext& ctx) {
     std::vector<CiPipeline> out;
     CiReader rd{ctx, {}};
     for (const auto* f : ctx.files()) {
@@ -2006,6 +2025,14 @@ std::vector<CiPipeline> ci_pipelines(const ProbeContext& ctx) {
     return out;
 }
 
+}  // namespace
+
+const std::vector<CiPipeline>& ci_pipelines(const ProbeContext& ctx) {
+    static const char tag = 0;
+    return ctx.model.derived<std::vector<CiPipeline>>(&tag, std::to_string(ctx.service),
+                                                      [&] { return read_ci_pipelines(ctx); });
+}
+
 Evidence step_evidence(const CiStep& s, std::string note) {
     if (s.file && s.file->kept && !s.file->text.empty()) return line_ev(*s.file, s.line, std::move(note));
     Evidence e;
@@ -2019,7 +2046,9 @@ Evidence step_evidence(const CiStep& s, std::string note) {
 
 // ---- Markdown ---------------------------------------------------------------------------
 
-std::vector<const File*> doc_files(const ProbeContext& ctx) {
+namespace {
+
+std::vector<const File*> find_doc_files(const ProbeContext& ctx) {
     std::vector<const File*> out;
     for (const auto* f : kept_own(ctx)) {
         if (f->lang != Language::markdown) continue;
@@ -2035,6 +2064,18 @@ std::vector<const File*> doc_files(const ProbeContext& ctx) {
         if (!skip) out.push_back(f);
     }
     return out;
+}
+
+}  // namespace
+
+const std::vector<const File*>& doc_files(const ProbeContext& ctx) {
+    static const char tag = 0;
+    return ctx.model.derived<std::vector<const File*>>(&tag, std::to_string(ctx.service), [&] { return find_doc_files(ctx); });
+}
+
+const MdDoc& markdown(const File& f) {
+    static const char tag = 0;
+    return f.derived<MdDoc>(&tag, [&] { return parse_markdown(f); });
 }
 
 namespace {

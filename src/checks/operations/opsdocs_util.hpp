@@ -34,6 +34,9 @@ bool yaml_true(const YAML::Node& n);
 // a probe is known to read (collect/build.cpp, yaml_wanted); for the others this parses the text here
 // when it contains one of `needles` (every kept YAML file when needles is empty). Never throws.
 std::vector<YAML::Node> yaml_docs(const collect::File& f, std::initializer_list<std::string_view> needles = {});
+// The same, made once per file and needle set for every probe and service.
+const std::vector<YAML::Node>& yaml_docs(const ProbeContext& ctx, const collect::File& f,
+                                         std::initializer_list<std::string_view> needles = {});
 // Masks credentials in a line: values of password/secret/token/api-key assignments (not $VAR or ${{ }}
 // references), URL user:password@, and well-known token formats (GitHub, Stripe, Slack, AWS, GitLab, SendGrid).
 std::string mask_line(std::string_view s);
@@ -46,7 +49,8 @@ bool is_sample_path(std::string_view path);
 // Where a missing thing belongs: the service's manifest or README, as evidence (empty when none).
 std::vector<Evidence> anchor_evidence(const ProbeContext& ctx, std::string note);
 // The service's own kept files (tests and vendored code excluded), including repository-level files.
-std::vector<const collect::File*> kept_own(const ProbeContext& ctx);
+// Made once per service (RepoModel::derived).
+const std::vector<const collect::File*>& kept_own(const ProbeContext& ctx);
 // True when the repository has nothing to operate: no parseable code for this service.
 bool nothing_to_operate(const ProbeContext& ctx);
 // Lower-case copy.
@@ -106,6 +110,9 @@ private:
 };
 
 // What a shell command line (one or many commands) does.
+// The service's resolver, made once per service.
+const Resolver& resolver(const ProbeContext& ctx);
+
 CmdInfo classify_command(std::string_view cmd, const Resolver& r, std::string_view dir = {}, int depth = 0);
 // What a CI building block does: a GitHub action (`uses:`), CircleCI orb step, Azure task, Bitbucket pipe,
 // GitLab include template or a container image of a CI step. `with` holds its inputs (may be null).
@@ -141,7 +148,7 @@ struct CiPipeline {
 };
 
 // Every CI definition the repository holds, parsed into steps.
-std::vector<CiPipeline> ci_pipelines(const ProbeContext& ctx);
+const std::vector<CiPipeline>& ci_pipelines(const ProbeContext& ctx);  // made once per service
 // Evidence for a step (the step's line with its snippet).
 Evidence step_evidence(const CiStep& s, std::string note = {});
 
@@ -165,8 +172,10 @@ struct MdDoc {
     std::vector<MdSection> sections;
 };
 // Documentation files of the service (Markdown, reStructuredText, AsciiDoc), excluding changelogs and licenses.
-std::vector<const collect::File*> doc_files(const ProbeContext& ctx);
+const std::vector<const collect::File*>& doc_files(const ProbeContext& ctx);
 MdDoc parse_markdown(const collect::File& f);
+// parse_markdown, made once per file for every probe and service.
+const MdDoc& markdown(const collect::File& f);
 // Step-like content (list items or code) between two line indexes.
 bool has_steps(const MdDoc& d, std::size_t from, std::size_t to);
 // Code lines (fenced code) and inline `code` spans of list/text lines between two line indexes.

@@ -46,12 +46,13 @@ Outcome probe_ops_rollback_procedure(const ProbeContext& ctx) {
     if (nothing_to_operate(ctx)) return na("No application code: there is no release to roll back.");
     static const std::string k_timing =
         " The five-minute target cannot be measured from files: time a rollback drill and record it.";
-    Resolver r(ctx);
+    const Resolver& r = resolver(ctx);
     std::vector<Evidence> empty_headings, deploy_headings;
-    std::vector<MdDoc> docs;
-    for (const auto* f : doc_files(ctx)) docs.push_back(parse_markdown(*f));
+    std::vector<const MdDoc*> docs;
+    for (const auto* f : doc_files(ctx)) docs.push_back(&markdown(*f));
     // 1. A rollback section with steps.
-    for (const auto& d : docs) {
+    for (const auto* dp : docs) {
+        const auto& d = *dp;
         const auto* f = d.file;
         bool rollback_file = str::starts_with(lower(base_name(f->path)), "rollback");
         for (const auto& sec : d.sections) {
@@ -81,7 +82,8 @@ Outcome probe_ops_rollback_procedure(const ProbeContext& ctx) {
                             {line_ev(*f, *step + 1, "first rollback step")});
     }
     // 2. A rollback command in the documentation's code (kubectl rollout undo, helm rollback, vercel rollback...).
-    for (const auto& d : docs) {
+    for (const auto* dp : docs) {
+        const auto& d = *dp;
         const auto* f = d.file;
         for (const auto& [line, code] : code_snippets(d, 0, d.lines.size())) {
             if (!(classify_command(code, r).kinds & k_rollback)) continue;
@@ -90,7 +92,7 @@ Outcome probe_ops_rollback_procedure(const ProbeContext& ctx) {
         }
     }
     // 3. A CI workflow that rolls back.
-    auto pipes = ci_pipelines(ctx);
+    const auto& pipes = ci_pipelines(ctx);
     for (const auto& p : pipes) {
         for (const auto& s : p.steps) {
             if (s.opaque) continue;

@@ -231,7 +231,7 @@ void judge_pm2(const ProbeContext& ctx, const Runtime& rt, Tally& t) {
 }  // namespace
 
 Outcome probe_ops_rolling_deploy(const ProbeContext& ctx) {
-    auto rt = runtime_of(ctx);
+    const auto& rt = runtime_of(ctx);
     Tally t;
     switch (rt.primary) {
         case Mechanism::kubernetes: judge_kubernetes(rt, t); break;

@@ -107,7 +107,7 @@ Outcome probe_ops_runbooks(const ProbeContext& ctx) {
     std::vector<Scenario> scenarios;
     std::vector<Evidence> empty_places;  // runbook files / ops sections without a scenario
     for (const auto* f : doc_files(ctx)) {
-        auto d = parse_markdown(*f);
+        const auto& d = markdown(*f);
         bool rb_file = runbook_file(f->path);
         std::vector<std::size_t> candidates;  // section indexes
         std::vector<std::size_t> contexts;    // ops sections (for the empty case)

@@ -221,7 +221,7 @@ void judge_systemd(const Runtime& rt, Tally& t) {
 }  // namespace
 
 Outcome probe_rel_disruption_budget(const ProbeContext& ctx) {
-    auto rt = runtime_of(ctx);
+    const auto& rt = runtime_of(ctx);
     Tally t;
     switch (rt.primary) {
         case Mechanism::kubernetes: judge_kubernetes(rt, t); break;

@@ -122,7 +122,7 @@ void judge_platforms(const Runtime& rt, Tally& t) {
 }  // namespace
 
 Outcome probe_rel_supervisor_restart(const ProbeContext& ctx) {
-    auto rt = runtime_of(ctx);
+    const auto& rt = runtime_of(ctx);
     Tally t;
     switch (rt.primary) {
         case Mechanism::kubernetes: judge_kubernetes(rt, t); break;

@@ -52,7 +52,7 @@ ServiceFacts service_facts(const std::vector<const File*>& files) {
         const auto& text = f->text;
         if (is_js(*f)) {
             if (str::contains(text, ".defaults.timeout")) {
-                Imports im(*f);
+                const Imports& im = Imports::of(*f);
                 sx::walk(sx::root(*f), [&](TSNode n) {
                     if (!is(n, "assignment_expression")) return true;
                     std::string left = compact(*f, field(n, "left"));
@@ -65,7 +65,7 @@ ServiceFacts service_facts(const std::vector<const File*>& files) {
             }
             if (str::contains(text, "@sendgrid/") &&
                 (str::contains(text, "setTimeout(") || str::contains(text, "setDefaultRequest("))) {
-                Imports im(*f);
+                const Imports& im = Imports::of(*f);
                 for (const auto& c : sx::calls(*f, sx::root(*f))) {
                     auto q = im.qualify(c);
                     if (q == "@sendgrid/mail:setTimeout") s.sendgrid_timeout = true;
@@ -121,7 +121,7 @@ void js_outbound(const File& f, const ServiceFacts& facts, std::vector<Outbound>
     for (auto m : k_markers) any = any || str::contains(text, m);
     if (!any) return;
     const bool browser = is_client_component(f);
-    Imports im(f);
+    const Imports& im = Imports::of(f);
     for (const auto& c : invocations(f, sx::root(f))) {
         auto q = im.qualify(c);
         auto path = q_path(q);
@@ -291,7 +291,7 @@ void go_outbound(const File& f, const ServiceFacts& facts, std::vector<Outbound>
     if (!str::contains(text, "net/http") && !str::contains(text, "net/smtp") && !str::contains(text, "resty") &&
         !str::contains(text, "stripe"))
         return;
-    Imports im(f);
+    const Imports& im = Imports::of(f);
     TSNode root = sx::root(f);
     auto all_calls = sx::calls(f, root);
     bool deadline_ctx = false, req_with_ctx = false, resty_timeout = false;
@@ -357,7 +357,7 @@ void py_outbound(const File& f, const ServiceFacts& facts, std::vector<Outbound>
     bool any = false;
     for (auto m : k_markers) any = any || str::contains(text, m);
     if (!any) return;
-    Imports im(f);
+    const Imports& im = Imports::of(f);
     TSNode root = sx::root(f);
     // Names bound to requests.Session() in this file.
     std::set<std::string> sessions;
@@ -477,7 +477,7 @@ std::vector<PaymentClient> payment_clients(const ProbeContext& ctx) {
         if (str::contains(f->text, "setMaxNetworkRetries")) set_max_retries = true;
     for (const auto* f : files) {
         if (!str::contains(f->text, "stripe") && !str::contains(f->text, "Stripe")) continue;
-        Imports im(*f);
+        const Imports& im = Imports::of(*f);
         TSNode root = sx::root(*f);
         if (is_js(*f)) {
             for (const auto& c : invocations(*f, root)) {
@@ -585,7 +585,7 @@ std::vector<EmailSend> email_sends(const ProbeContext& ctx) {
     const bool nodemailer = depends_on_any(ctx, {"nodemailer"});
     for (const auto* f : code_files(ctx)) {
         const std::string& text = f->text;
-        Imports im(*f);
+        const Imports& im = Imports::of(*f);
         TSNode root = sx::root(*f);
         if (is_js(*f)) {
             const bool resend = im.has("resend");

@@ -148,7 +148,7 @@ void judge_platforms(const Runtime& rt, Tally& t) {
 }  // namespace
 
 Outcome probe_sca_container_resources(const ProbeContext& ctx) {
-    auto rt = runtime_of(ctx);
+    const auto& rt = runtime_of(ctx);
     Tally t;
     if (!rt.every_workload.empty()) judge_kubernetes(rt, t);
     else if (rt.primary == Mechanism::platform) judge_platforms(rt, t);

@@ -47,7 +47,7 @@ void judge(Tally& t, Pins& pins, std::string_view image, std::string_view where,
 }  // namespace
 
 Outcome probe_sec_base_image_pinned(const ProbeContext& ctx) {
-    auto rt = runtime_of(ctx);
+    const auto& rt = runtime_of(ctx);
     Tally t;
     Pins pins;
     std::vector<Evidence> unresolved;

@@ -15,11 +15,11 @@ using namespace opsdocs;
 
 Outcome probe_sec_ci_security_scan(const ProbeContext& ctx) {
     if (nothing_to_operate(ctx)) return na("No application code: there is nothing to scan.");
-    auto pipes = ci_pipelines(ctx);
+    const auto& pipes = ci_pipelines(ctx);
     if (pipes.empty())
         return fail("No CI definition found, so no security scanner runs on changes (OPS-01 reports the missing CI too).",
                     anchor_evidence(ctx, "no CI definition in the repository"));
-    Resolver r(ctx);
+    const Resolver& r = resolver(ctx);
     struct Scan {
         const CiStep* step;
         const CiPipeline* pipe;

@@ -60,7 +60,7 @@ std::string user_hint(std::string_view image) {
 }  // namespace
 
 Outcome probe_sec_container_non_root(const ProbeContext& ctx) {
-    auto rt = runtime_of(ctx);
+    const auto& rt = runtime_of(ctx);
     Tally t;
 
     // Kubernetes containers: explicit user, privileges.

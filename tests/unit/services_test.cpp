@@ -1,0 +1,90 @@
+// Service detection in build_model: which folders of a repository are audited
+// as services of their own. Framework manifests always are; without a framework
+// a package folder is a service only when something in it runs, otherwise the
+// repository is audited as one service (a firmware tree with Python tools, a
+// monorepo of libraries).
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "checks/probe.hpp"
+#include "collect/build.hpp"
+
+namespace fsys = std::filesystem;
+using namespace gonogo;
+
+namespace {
+
+struct Tree {
+    fsys::path root;
+    explicit Tree(const std::string& name) {
+        root = fsys::temp_directory_path() / ("gonogo_services_" + std::to_string(::getpid()) + "_" + name);
+        fsys::remove_all(root);
+        fsys::create_directories(root);
+    }
+    ~Tree() {
+        std::error_code ec;
+        fsys::remove_all(root, ec);
+    }
+    Tree& write(const std::string& rel, const std::string& text) {
+        auto p = root / rel;
+        fsys::create_directories(p.parent_path());
+        std::ofstream(p, std::ios::binary) << text;
+        return *this;
+    }
+    collect::RepoModel model() const {
+        auto m = collect::build_model(root, checks::all_signatures(), {});
+        EXPECT_TRUE(m.has_value());
+        return m ? std::move(*m) : collect::RepoModel{};
+    }
+};
+
+std::vector<std::string> roots(const collect::RepoModel& m) {
+    std::vector<std::string> out;
+    for (const auto& s : m.services) out.push_back(s.root);
+    return out;
+}
+
+}  // namespace
+
+TEST(Services, ToolPackagesWithoutAFrameworkAreOneService) {
+    Tree t("tools");
+    t.write("Makefile", "all:\n\tcc -o boot main.c\n")
+        .write("main.c", "int main(void) { return 0; }\n")
+        .write("tools/imager/pyproject.toml", "[project]\nname = \"imager\"\ndependencies = [\"pyyaml\"]\n")
+        .write("tools/imager/imager/main.py", "import sys\n\nif __name__ == '__main__':\n    sys.exit(0)\n")
+        .write("tools/builder/pyproject.toml", "[project]\nname = \"builder\"\n")
+        .write("tools/builder/builder/cli.py", "def main():\n    return 0\n");
+    auto m = t.model();
+    ASSERT_EQ(m.services.size(), 1u);
+    EXPECT_EQ(m.services[0].root, "");
+    EXPECT_EQ(m.services[0].name, t.root.filename().string());
+    ASSERT_EQ(m.services[0].dependencies.size(), 1u);  // the packages' dependencies stay visible
+    EXPECT_EQ(m.services[0].dependencies[0].name, "pyyaml");
+}
+
+TEST(Services, GoServicesOnNetHttpStaySeparate) {
+    Tree t("go");
+    for (std::string svc : {"api", "worker"})
+        t.write("services/" + svc + "/go.mod", "module example.com/" + svc + "\n\ngo 1.22\n")
+            .write("services/" + svc + "/main.go",
+                   "package main\n\nimport \"net/http\"\n\nfunc main() { http.ListenAndServe(\":8080\", nil) }\n");
+    auto m = t.model();
+    EXPECT_EQ(roots(m), (std::vector<std::string>{"services/api", "services/worker"}));
+}
+
+TEST(Services, OnlyPackagesThatRunAreServices) {
+    Tree t("mixed");
+    t.write("packages/shared/package.json", R"({"name": "shared", "main": "index.js"})")
+        .write("packages/shared/index.js", "module.exports = { add: (a, b) => a + b };\n")
+        .write("apps/worker/package.json", R"({"name": "worker", "scripts": {"start": "node index.js"}})")
+        .write("apps/worker/index.js", "setInterval(() => {}, 1000);\n")
+        .write("apps/jobs/requirements.txt", "pyyaml\n")
+        .write("apps/jobs/Dockerfile", "FROM python:3.12-slim\nCOPY . /app\nCMD [\"python\", \"/app/run.py\"]\n")
+        .write("apps/jobs/run.py", "print('run')\n");
+    auto m = t.model();
+    EXPECT_EQ(roots(m), (std::vector<std::string>{"apps/jobs", "apps/worker"}));
+}
