@@ -4,6 +4,7 @@
 #include "collect/scanner.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 #include <hs/hs.h>
@@ -12,6 +13,38 @@
 #include "util/strings.hpp"
 
 namespace gonogo::collect {
+
+namespace {
+
+// The pattern without a trailing `[^\n]*` / `[^\n]+` (kept as `[^\n]`, one character), when dropping it
+// keeps the meaning: no top-level alternation, so the tail belongs to the whole pattern.
+std::optional<std::string> without_line_tail(const std::string& p) {
+    static const std::string k_star = "[^\\n]*", k_plus = "[^\\n]+";
+    bool plus = str::ends_with(p, k_plus);
+    if (!plus && !str::ends_with(p, k_star)) return std::nullopt;
+    std::string head = p.substr(0, p.size() - k_star.size());
+    if (head.empty() || head.back() == '\\') return std::nullopt;
+    int depth = 0;
+    bool in_class = false;
+    for (std::size_t i = 0; i < head.size(); ++i) {
+        char c = head[i];
+        if (c == '\\') {
+            ++i;
+            continue;
+        }
+        if (in_class) {
+            if (c == ']') in_class = false;
+            continue;
+        }
+        if (c == '[') in_class = true;
+        else if (c == '(') ++depth;
+        else if (c == ')') --depth;
+        else if (c == '|' && depth == 0) return std::nullopt;
+    }
+    return plus ? head + "[^\\n]" : head;
+}
+
+}  // namespace
 
 void Scanner::DbDeleter::operator()(hs_database* d) const { hs_free_database(d); }
 Scanner::~Scanner() = default;
@@ -23,13 +56,23 @@ Result<Scanner> Scanner::compile(std::vector<Signature> signatures) {
     Scanner s;
     s.m_sigs = std::move(signatures);
     if (s.m_sigs.empty()) return s;
+    std::vector<std::string> patterns;
+    s.m_line_tail.assign(s.m_sigs.size(), 0);
+    for (std::size_t i = 0; i < s.m_sigs.size(); ++i) {
+        auto head = without_line_tail(s.m_sigs[i].pattern);
+        s.m_line_tail[i] = head.has_value();
+        patterns.push_back(head ? *head : s.m_sigs[i].pattern);
+        for (const auto& g : s.m_sigs[i].names)
+            if (std::find(s.m_scoped_globs.begin(), s.m_scoped_globs.end(), g) == s.m_scoped_globs.end())
+                s.m_scoped_globs.push_back(g);
+    }
     // Two databases: the general one every file is scanned with, and one of the name-scoped signatures.
     for (bool scoped : {false, true}) {
         std::vector<const char*> exprs;
         std::vector<unsigned> flags, ids;
         for (std::size_t i = 0; i < s.m_sigs.size(); ++i) {
             if (s.m_sigs[i].names.empty() == scoped) continue;
-            exprs.push_back(s.m_sigs[i].pattern.c_str());
+            exprs.push_back(patterns[i].c_str());
             unsigned f = HS_FLAG_SOM_LEFTMOST;
             if (s.m_sigs[i].caseless) f |= HS_FLAG_CASELESS;
             flags.push_back(f);
@@ -52,9 +95,8 @@ Result<Scanner> Scanner::compile(std::vector<Signature> signatures) {
 
 bool Scanner::scoped_applies(std::string_view name) const {
     if (!m_scoped_db || name.empty()) return false;
-    for (const auto& sig : m_sigs)
-        for (const auto& g : sig.names)
-            if (glob::match(g, name)) return true;
+    for (const auto& g : m_scoped_globs)
+        if (glob::match(g, name)) return true;
     return false;
 }
 
@@ -116,16 +158,21 @@ void Scanner::scan(std::string_view text, std::uint32_t file, FileKind kind, Scr
         bool have = false;
         for (; i < raw.size() && raw[i].id == id; ++i) {
             if (!kind_ok || kept >= k_max_hits_per_signature) continue;
+            auto to = raw[i].to;
+            if (m_line_tail[id]) {
+                auto eol = text.find('\n', static_cast<std::size_t>(to));
+                to = eol == std::string_view::npos ? text.size() : eol;
+            }
             if (have && raw[i].from < last_to) continue;  // inside the previous (longest) match
             have = true;
-            last_to = raw[i].to;
+            last_to = to;
             if (!lines) lines.emplace(text);
             auto pos = lines->at(static_cast<std::size_t>(raw[i].from));
             Hit h;
             h.signature = id;
             h.file = file;
             h.begin = static_cast<std::uint32_t>(raw[i].from);
-            h.end = static_cast<std::uint32_t>(raw[i].to);
+            h.end = static_cast<std::uint32_t>(to);
             h.line = static_cast<std::uint32_t>(pos.line);
             h.column = static_cast<std::uint32_t>(pos.column);
             h.match = std::string(text.substr(h.begin, std::min<std::size_t>(h.end - h.begin, 512)));

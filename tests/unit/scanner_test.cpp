@@ -72,3 +72,26 @@ TEST(Scanner, RejectsABadPatternNamingIt) {
     ASSERT_FALSE(s.has_value());
     EXPECT_EQ(s.error().where, "broken");
 }
+
+// Patterns ending in [^\n]* / [^\n]+ are compiled without the tail and extended to the end of the
+// line afterwards; the hits must equal what the full pattern would match.
+TEST(Scanner, LineTailsGiveTheSameMatchesAsTheFullPattern) {
+    auto s = Scanner::compile({{"dump", R"(\b(pg_dump|mysqldump)\b[^\n]*)", false, {}},
+                               {"assign", R"(retention\s*=[^\n]+)", false, {}},
+                               {"either", R"(alpha|beta[^\n]*)", false, {}}});
+    ASSERT_TRUE(s.has_value()) << s.error().message;
+    auto scratch = s->make_scratch();
+    ASSERT_TRUE(scratch.has_value());
+    const std::string text = "run: pg_dump -Fc app > a.dump\nretention =\nretention = 7 days\nalpha beta gamma\nx pg_dump";
+    std::vector<Hit> hits;
+    s->scan(text, 0, FileKind::source, *scratch, hits);
+    std::vector<std::string> got;
+    for (const auto& h : hits) got.push_back(s->signatures()[h.signature].id + "@" + std::to_string(h.line) + ":" +
+                                             std::to_string(h.column) + " " + h.match);
+    EXPECT_EQ(got, (std::vector<std::string>{
+                       "dump@1:6 pg_dump -Fc app > a.dump",
+                       "dump@5:3 pg_dump",                     // at the end of the text
+                       "assign@3:1 retention = 7 days",        // line 2 has nothing after '='
+                       "either@4:1 alpha",                     // top-level alternation: not a line tail
+                       "either@4:7 beta gamma"}));
+}
