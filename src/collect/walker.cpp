@@ -34,6 +34,15 @@ IgnoreRules::IgnoreRules(std::string base, std::string_view content) : m_base(st
         r.pattern = line;
         m_rules.push_back(std::move(r));
     }
+    for (std::uint32_t i = 0; i < m_rules.size(); ++i) {
+        const auto& r = m_rules[i];
+        // "*literal" or "literal" without other wildcards, matched against the base name.
+        std::string_view lit = r.pattern;
+        if (!lit.empty() && lit[0] == '*') lit.remove_prefix(1);
+        bool simple = !r.anchored && !lit.empty() && lit.find_first_of("*?[\\/") == std::string_view::npos;
+        if (simple) m_by_last[static_cast<unsigned char>(lit.back())].push_back(i);
+        else m_general.push_back(i);
+    }
 }
 
 std::optional<bool> IgnoreRules::match(std::string_view rel_path, bool is_dir) const {
@@ -46,13 +55,20 @@ std::optional<bool> IgnoreRules::match(std::string_view rel_path, bool is_dir) c
     }
     auto slash = local.rfind('/');
     std::string_view name = slash == std::string_view::npos ? local : local.substr(slash + 1);
-    std::optional<bool> result;
-    for (const auto& r : m_rules) {
+    // The candidates in descending order: the first that matches is the last matching line.
+    static const std::vector<std::uint32_t> k_none;
+    const auto& bucket = name.empty() ? k_none : m_by_last[static_cast<unsigned char>(name.back())];
+    auto b = bucket.rbegin();
+    auto g = m_general.rbegin();
+    while (b != bucket.rend() || g != m_general.rend()) {
+        std::uint32_t i;
+        if (g == m_general.rend() || (b != bucket.rend() && *b > *g)) i = *b++;
+        else i = *g++;
+        const auto& r = m_rules[i];
         if (r.dir_only && !is_dir) continue;
-        bool hit = r.anchored ? glob::match(r.pattern, local) : glob::match(r.pattern, name);
-        if (hit) result = !r.negate;
+        if (r.anchored ? glob::match(r.pattern, local) : glob::match(r.pattern, name)) return !r.negate;
     }
-    return result;
+    return std::nullopt;
 }
 
 namespace {

@@ -3,6 +3,7 @@
 // configured exclude globs; never enters .git; never follows symbolic links
 // (so a symlink loop cannot trap it); reports what it could not read.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -40,6 +41,11 @@ private:
     struct Rule { std::string pattern; bool negate; bool dir_only; bool anchored; };
     std::string m_base;  // folder of the .gitignore, relative to the root ("" = root)
     std::vector<Rule> m_rules;
+    // Most ignore lines are "*.ext" or a plain name, matched against the base name: those are
+    // indexed by their last character, so a name is tried only against the rules that could match
+    // it; the rest (`m_general`) are tried for every path. Indexes ascend (the last match wins).
+    std::array<std::vector<std::uint32_t>, 256> m_by_last;
+    std::vector<std::uint32_t> m_general;
 };
 
 }  // namespace gonogo::collect

@@ -68,6 +68,20 @@ TEST(Walker, HonoursNestedGitignoreAndNegation) {
     EXPECT_GE(w->ignored, 5u);
 }
 
+// Ignore lines are tried through an index by last character; the last matching line must still
+// win whichever index it came from.
+TEST(Walker, LastMatchingIgnoreLineWins) {
+    gonogo::collect::IgnoreRules r("", "*.txt\n!important.txt\nimp*.txt\n!*ant.txt\nbuild/\n*.o\n!keep.o\n");
+    EXPECT_EQ(r.match("notes.txt", false), std::optional<bool>(true));
+    EXPECT_EQ(r.match("important.txt", false), std::optional<bool>(false));  // "!*ant.txt" is last
+    EXPECT_EQ(r.match("impish.txt", false), std::optional<bool>(true));      // "imp*.txt" after "!important.txt"
+    EXPECT_EQ(r.match("src/keep.o", false), std::optional<bool>(false));
+    EXPECT_EQ(r.match("src/main.o", false), std::optional<bool>(true));
+    EXPECT_EQ(r.match("build", true), std::optional<bool>(true));
+    EXPECT_EQ(r.match("build", false), std::nullopt);  // a file named build: the rule is for folders
+    EXPECT_EQ(r.match("readme.md", false), std::nullopt);
+}
+
 TEST(Walker, ConfigExcludes) {
     TempTree t;
     t.write("src/a.js");
