@@ -49,6 +49,16 @@ std::string git_commit(const std::filesystem::path& root) {
     return "";
 }
 
+// Compiled signatures are cached outside the audited repository: $GONOGO_CACHE_DIR ("off" disables
+// the cache), else $XDG_CACHE_HOME/gonogo, else ~/.cache/gonogo.
+std::filesystem::path signature_cache_dir() {
+    if (const char* d = std::getenv("GONOGO_CACHE_DIR"); d && *d)
+        return std::string_view(d) == "off" ? std::filesystem::path() : std::filesystem::path(d);
+    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return std::filesystem::path(x) / "gonogo";
+    if (const char* h = std::getenv("HOME"); h && *h) return std::filesystem::path(h) / ".cache" / "gonogo";
+    return {};
+}
+
 // Saved control results use the JSON renderer's own shape, so one reader serves both.
 std::string checkpoint_markdown(const AuditResult& partial, const std::vector<std::string>& done, const std::string& next) {
     std::string out = fmt::format("# Checkpoint: {} production readiness\n\n**Saved:** {}  \n**Completed categories:** {}  \n**Next step:** {}\n\n",
@@ -91,6 +101,7 @@ Result<AuditResult> run_audit(const AuditOptions& opts) {
     bo.max_file_bytes = opts.max_file_bytes;
     bo.max_memory_bytes = opts.max_memory_mib * 1024 * 1024;
     bo.threads = opts.threads;
+    bo.signature_cache = signature_cache_dir();
     if (opts.progress) {
         bo.on_progress = [](std::uint64_t done, std::uint64_t total, void*) {
             int width = 30;

@@ -172,7 +172,8 @@ void process(const std::filesystem::path& root, File& f, std::uint32_t index, st
 
 // Compiling the Hyperscan database is the costliest fixed step (SOM patterns):
 // a process that builds several models (tests, monorepo tools) compiles it once.
-Result<std::shared_ptr<const Scanner>> compiled_scanner(const std::vector<Signature>& signatures) {
+Result<std::shared_ptr<const Scanner>> compiled_scanner(const std::vector<Signature>& signatures,
+                                                        const std::filesystem::path& cache_dir) {
     static std::mutex mu;
     static std::vector<Signature> cached_sigs;
     static std::shared_ptr<const Scanner> cached;
@@ -186,7 +187,7 @@ Result<std::shared_ptr<const Scanner>> compiled_scanner(const std::vector<Signat
         return true;
     };
     if (!same()) {
-        auto s = Scanner::compile(signatures);
+        auto s = Scanner::compile(signatures, cache_dir);
         if (!s) return tl::unexpected(s.error());
         cached = std::make_shared<const Scanner>(std::move(*s));
         cached_sigs = signatures;
@@ -204,8 +205,8 @@ Result<RepoModel> build_model(const std::filesystem::path& root_in, const std::v
     if (ec) root = root_in;
     // Compiling the signatures (about half a second) overlaps the walk, which uses one core.
     auto compiling = std::async(std::launch::async, [&] {
-        profile::Timer t("model: compile signatures (beside the walk)");
-        return compiled_scanner(signatures);
+        profile::Timer t("model: compile or load signatures (beside the walk)");
+        return compiled_scanner(signatures, options.signature_cache);
     });
     profile::Timer t_walk("model: walk");
     auto walked = walk(root, options.exclude);

@@ -4,6 +4,7 @@
 // dependencies, routes, services).
 #pragma once
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -195,6 +196,8 @@ struct BuildOptions {
     // Ceiling for what the model keeps in memory for probes (file text, syntax trees, YAML/JSON
     // documents, estimated before reading). Files beyond it are still scanned for signatures.
     std::size_t max_memory_bytes = std::size_t{2048} * 1024 * 1024;
+    // Where compiled signature databases are cached between runs (empty: compile every time).
+    std::filesystem::path signature_cache;
     bool progress = false;             // report progress through the callback
     void (*on_progress)(std::uint64_t done, std::uint64_t total, void* user) = nullptr;
     void* progress_user = nullptr;

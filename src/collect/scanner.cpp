@@ -4,11 +4,14 @@
 #include "collect/scanner.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <optional>
 
 #include <fmt/format.h>
 #include <hs/hs.h>
 
+#include "util/fs.hpp"
 #include "util/glob.hpp"
 #include "util/strings.hpp"
 
@@ -44,6 +47,81 @@ std::optional<std::string> without_line_tail(const std::string& p) {
     return plus ? head + "[^\\n]" : head;
 }
 
+// FNV-1a over everything that decides the databases: Hyperscan's version, and each signature's
+// compiled pattern, flags and scope.
+std::uint64_t cache_key(const std::vector<Signature>& sigs, const std::vector<std::string>& patterns) {
+    std::uint64_t h = 1469598103934665603ull;
+    auto add = [&](std::string_view part) {
+        for (unsigned char c : part) {
+            h ^= c;
+            h *= 1099511628211ull;
+        }
+        h ^= 0xff;
+        h *= 1099511628211ull;
+    };
+    add(hs_version());
+    for (std::size_t i = 0; i < sigs.size(); ++i) {
+        add(patterns[i]);
+        add(sigs[i].caseless ? "i" : "-");
+        add(sigs[i].names.empty() ? "any" : "scoped");
+    }
+    return h;
+}
+
+// File: "GNGHS1", then for each database (general, scoped) a u64 length and its serialized bytes.
+constexpr std::string_view k_magic = "GNGHS1";
+
+bool load_cached(const std::filesystem::path& p, std::unique_ptr<hs_database, Scanner::DbDeleter>& general,
+                 std::unique_ptr<hs_database, Scanner::DbDeleter>& scoped) {
+    auto text = fs::read_file(p, 256 * 1024 * 1024);
+    if (!text || !str::starts_with(*text, k_magic)) return false;
+    std::string_view rest = std::string_view(*text).substr(k_magic.size());
+    std::unique_ptr<hs_database, Scanner::DbDeleter> dbs[2];
+    for (auto& db : dbs) {
+        std::uint64_t len = 0;
+        if (rest.size() < sizeof len) return false;
+        std::memcpy(&len, rest.data(), sizeof len);
+        rest.remove_prefix(sizeof len);
+        if (len > rest.size()) return false;
+        if (len > 0) {
+            hs_database_t* d = nullptr;
+            if (hs_deserialize_database(rest.data(), static_cast<std::size_t>(len), &d) != HS_SUCCESS) return false;
+            db.reset(d);
+        }
+        rest.remove_prefix(static_cast<std::size_t>(len));
+    }
+    general = std::move(dbs[0]);
+    scoped = std::move(dbs[1]);
+    return true;
+}
+
+void store_cached(const std::filesystem::path& p, const hs_database* general, const hs_database* scoped) {
+    std::string out(k_magic);
+    for (const auto* db : {general, scoped}) {
+        char* bytes = nullptr;
+        std::size_t len = 0;
+        if (db && hs_serialize_database(db, &bytes, &len) != HS_SUCCESS) return;
+        std::uint64_t n = db ? len : 0;
+        out.append(reinterpret_cast<const char*>(&n), sizeof n);
+        if (bytes) {
+            out.append(bytes, len);
+            std::free(bytes);
+        }
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(p.parent_path(), ec);
+    if (!fs::write_file_atomic(p, out)) return;  // best effort: a cache that cannot be written is only slower
+    // Keep the four most recent databases (other gonogo versions side by side), drop older ones.
+    std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> old;
+    for (const auto& e : std::filesystem::directory_iterator(p.parent_path(), ec)) {
+        auto name = e.path().filename().string();
+        if (str::starts_with(name, "signatures-") && str::ends_with(name, ".hsdb") && e.path() != p)
+            old.emplace_back(e.last_write_time(ec), e.path());
+    }
+    std::sort(old.begin(), old.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t i = 3; i < old.size(); ++i) std::filesystem::remove(old[i].second, ec);
+}
+
 }  // namespace
 
 void Scanner::DbDeleter::operator()(hs_database* d) const { hs_free_database(d); }
@@ -52,7 +130,7 @@ Scanner::Scratch::~Scratch() {
     if (m_s) hs_free_scratch(m_s);
 }
 
-Result<Scanner> Scanner::compile(std::vector<Signature> signatures) {
+Result<Scanner> Scanner::compile(std::vector<Signature> signatures, const std::filesystem::path& cache_dir) {
     Scanner s;
     s.m_sigs = std::move(signatures);
     if (s.m_sigs.empty()) return s;
@@ -67,6 +145,11 @@ Result<Scanner> Scanner::compile(std::vector<Signature> signatures) {
                 s.m_scoped_globs.push_back(g);
     }
     // Two databases: the general one every file is scanned with, and one of the name-scoped signatures.
+    std::filesystem::path cached;
+    if (!cache_dir.empty()) {
+        cached = cache_dir / fmt::format("signatures-{:016x}.hsdb", cache_key(s.m_sigs, patterns));
+        if (load_cached(cached, s.m_db, s.m_scoped_db)) return s;
+    }
     for (bool scoped : {false, true}) {
         std::vector<const char*> exprs;
         std::vector<unsigned> flags, ids;
@@ -90,6 +173,7 @@ Result<Scanner> Scanner::compile(std::vector<Signature> signatures) {
         }
         (scoped ? s.m_scoped_db : s.m_db).reset(db);
     }
+    if (!cached.empty()) store_cached(cached, s.m_db.get(), s.m_scoped_db.get());
     return s;
 }
 

@@ -4,6 +4,11 @@
 
 #include "collect/scanner.hpp"
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
 using namespace gonogo::collect;
 
 TEST(Scanner, FindsEverySignatureWithPositions) {
@@ -94,4 +99,38 @@ TEST(Scanner, LineTailsGiveTheSameMatchesAsTheFullPattern) {
                        "assign@3:1 retention = 7 days",        // line 2 has nothing after '='
                        "either@4:1 alpha",                     // top-level alternation: not a line tail
                        "either@4:7 beta gamma"}));
+}
+
+// Compiled databases are cached on disk and loaded next time; a corrupt cache file is compiled over.
+TEST(Scanner, CachedDatabasesGiveTheSameHits) {
+    namespace fsys = std::filesystem;
+    auto dir = fsys::temp_directory_path() / ("gonogo_hscache_" + std::to_string(::getpid()));
+    fsys::remove_all(dir);
+    std::vector<Signature> sigs = {{"aws", "AKIA[0-9A-Z]{16}", false, {}},
+                                   {"recipe", R"(\n\t[^\n]+)", false, {}, {"Makefile"}}};
+    const std::string text = "key = AKIAABCDEFGHIJKLMNOP\nall:\n\tcc -o app main.c\n";
+    auto hits_of = [&](const Scanner& s) {
+        auto scratch = s.make_scratch();
+        std::vector<Hit> hits;
+        if (scratch) s.scan(text, 0, FileKind::other, *scratch, hits, "Makefile");
+        std::vector<std::string> out;
+        for (const auto& h : hits) out.push_back(s.signatures()[h.signature].id + " " + h.match);
+        return out;
+    };
+    const std::vector<std::string> expected = {"aws AKIAABCDEFGHIJKLMNOP", "recipe \n\tcc -o app main.c"};
+    auto first = Scanner::compile(sigs, dir);
+    ASSERT_TRUE(first.has_value()) << first.error().message;
+    EXPECT_EQ(hits_of(*first), expected);
+    std::vector<fsys::path> files;
+    for (const auto& e : fsys::directory_iterator(dir)) files.push_back(e.path());
+    ASSERT_EQ(files.size(), 1u);
+    auto loaded = Scanner::compile(sigs, dir);
+    ASSERT_TRUE(loaded.has_value());
+    EXPECT_EQ(hits_of(*loaded), expected);
+    std::ofstream(files[0], std::ios::binary | std::ios::trunc) << "GNGHS1 not a database";
+    auto again = Scanner::compile(sigs, dir);
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(hits_of(*again), expected);
+    EXPECT_GT(fsys::file_size(files[0]), 100u);  // rewritten with a real database
+    fsys::remove_all(dir);
 }
