@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <shared_mutex>
+#include <unordered_map>
 
 extern "C" {
 const TSLanguage* tree_sitter_javascript(void);
@@ -286,8 +288,81 @@ TSNode function_body(TSNode fn) {
     return field(fn, "body");
 }
 
+namespace {
+
+// Trees whose flattened index exists, so that walk(), which gets only a node, can find it. Weak
+// references: an entry outlives its model only as an expired pointer, replaced when a new tree
+// takes the same address.
+struct FlatRegistry {
+    std::shared_mutex mu;
+    std::unordered_map<const TSTree*, std::weak_ptr<const Index>> by_tree;
+};
+
+FlatRegistry& flat_registry() {
+    static FlatRegistry r;
+    return r;
+}
+
+std::shared_ptr<const Index> flat_for(const TSTree* tree) {
+    auto& r = flat_registry();
+    std::shared_lock lock(r.mu);
+    auto it = r.by_tree.find(tree);
+    return it == r.by_tree.end() ? nullptr : it->second.lock();
+}
+
+void flatten(TSNode root, std::vector<Index::Flat>& out) {
+    TSTreeCursor cursor = ts_tree_cursor_new(root);
+    std::vector<std::uint32_t> open;  // positions in `out` of the named ancestors, innermost last
+    std::vector<std::size_t> open_depth;
+    std::size_t depth = 0;
+    for (;;) {
+        TSNode n = ts_tree_cursor_current_node(&cursor);
+        while (!open_depth.empty() && open_depth.back() >= depth) {  // left those subtrees
+            out[open.back()].end = static_cast<std::uint32_t>(out.size());
+            open.pop_back();
+            open_depth.pop_back();
+        }
+        if (ts_node_is_named(n)) {
+            open.push_back(static_cast<std::uint32_t>(out.size()));
+            open_depth.push_back(depth);
+            out.push_back({n, 0});
+        }
+        if (ts_tree_cursor_goto_first_child(&cursor)) {
+            ++depth;
+            continue;
+        }
+        bool moved = false;
+        while (depth > 0) {
+            if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+                moved = true;
+                break;
+            }
+            ts_tree_cursor_goto_parent(&cursor);
+            --depth;
+        }
+        if (!moved) break;
+    }
+    for (auto i : open) out[i].end = static_cast<std::uint32_t>(out.size());
+    ts_tree_cursor_delete(&cursor);
+}
+
+}  // namespace
+
 void walk(TSNode scope, const std::function<bool(TSNode)>& visit) {
     if (ts_node_is_null(scope)) return;
+    if (auto ix = flat_for(scope.tree); ix && ts_node_is_named(scope)) {
+        const auto& v = ix->nodes;
+        const auto start = ts_node_start_byte(scope);
+        auto it = std::lower_bound(v.begin(), v.end(), start,
+                                   [](const Index::Flat& f, std::uint32_t b) { return ts_node_start_byte(f.node) < b; });
+        for (; it != v.end() && ts_node_start_byte(it->node) == start; ++it) {
+            if (!ts_node_eq(it->node, scope)) continue;
+            const std::uint32_t stop = it->end;
+            std::uint32_t i = static_cast<std::uint32_t>(it - v.begin());
+            while (i < stop) i = visit(v[i].node) ? i + 1 : v[i].end;
+            return;
+        }
+    }
     TSTreeCursor cursor = ts_tree_cursor_new(scope);
     std::size_t depth = 0;
     for (;;) {
@@ -364,6 +439,12 @@ std::shared_ptr<const Index> build_index(const File& f) {
     TSNode r = root(f);
     if (ts_node_is_null(r)) return nullptr;
     auto ix = std::make_shared<Index>();
+    flatten(r, ix->nodes);
+    {
+        auto& reg = flat_registry();
+        std::unique_lock lock(reg.mu);
+        reg.by_tree[f.tree.get()] = ix;
+    }
     ix->calls = walk_calls(f, r);
     ix->imports = walk_imports(f);
     ix->functions = walk_functions(f);

@@ -91,6 +91,14 @@ std::vector<NamedFunction> functions(const File& f);
 // Everything above that needs a walk of the whole tree, gathered in one place so that probes
 // do not walk each file again and again (the model builder stores it in File::syntax_index).
 struct Index {
+    // Every named node in pre-order, with the position just past its last descendant: walk() runs
+    // over this array instead of a tree cursor (the cursor also steps through every anonymous
+    // token, and probes walk the same trees many times).
+    struct Flat {
+        TSNode node;
+        std::uint32_t end;
+    };
+    std::vector<Flat> nodes;
     std::vector<Call> calls;            // every call, in document order
     std::vector<std::string> imports;
     std::vector<NamedFunction> functions;

@@ -3,6 +3,9 @@
 #include "collect/walker.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <sys/stat.h>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -102,11 +105,9 @@ struct Walker {
     void visit(const fsys::path& dir, const std::string& rel_dir) {
         std::size_t rules_before = rules.size();
         std::error_code ec;
-        if (fsys::exists(dir / ".gitignore", ec)) load_ignore(dir / ".gitignore", rel_dir);
         fsys::directory_iterator it(dir, fsys::directory_options::none, ec);
         if (ec) {
             out.diagnostics.push_back({rel_dir.empty() ? "." : rel_dir, fmt::format("cannot read folder: {}", ec.message())});
-            rules.resize(rules_before);
             return;
         }
         std::vector<fsys::directory_entry> entries;
@@ -119,24 +120,25 @@ struct Walker {
         }
         std::sort(entries.begin(), entries.end(),
                   [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+        for (const auto& e : entries)
+            if (e.path().filename() == ".gitignore") load_ignore(e.path(), rel_dir);
         for (const auto& e : entries) {
             std::string name = e.path().filename().string();
             std::string rel = rel_dir.empty() ? name : rel_dir + "/" + name;
-            std::error_code sec;
-            auto st = e.symlink_status(sec);
-            if (sec) {
-                out.diagnostics.push_back({rel, fmt::format("cannot stat: {}", sec.message())});
+            // One lstat gives the type (links are never followed) and the size.
+            struct stat st{};
+            if (::lstat(e.path().c_str(), &st) != 0) {
+                out.diagnostics.push_back({rel, fmt::format("cannot stat: {}", std::strerror(errno))});
                 continue;
             }
-            if (fsys::is_symlink(st)) { ++out.symlinks; continue; }
-            if (fsys::is_directory(st)) {
+            if (S_ISLNK(st.st_mode)) { ++out.symlinks; continue; }
+            if (S_ISDIR(st.st_mode)) {
                 if (name == ".git") continue;
                 if (ignored(rel, true)) { ++out.ignored; continue; }
                 visit(e.path(), rel);
-            } else if (fsys::is_regular_file(st)) {
+            } else if (S_ISREG(st.st_mode)) {
                 if (ignored(rel, false)) { ++out.ignored; continue; }
-                std::uint64_t size = e.file_size(sec);
-                out.files.push_back({rel, sec ? 0 : size});
+                out.files.push_back({rel, static_cast<std::uint64_t>(st.st_size)});
             }
         }
         rules.resize(rules_before);
