@@ -2,6 +2,10 @@
 #include "util/fs.hpp"
 
 #include <cerrno>
+#include <cstdint>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cstring>
 #include <fstream>
 #include <system_error>
@@ -10,21 +14,29 @@
 
 namespace gonogo::fs {
 
+// POSIX open/fstat/read: one path look-up per file (the audit reads tens of thousands).
 Result<std::string> read_file(const std::filesystem::path& path, std::size_t cap) {
-    std::error_code ec;
-    auto status = std::filesystem::status(path, ec);
-    if (ec) return fail(fmt::format("cannot stat: {}", ec.message()), path.string());
-    if (!std::filesystem::is_regular_file(status)) return fail("not a regular file", path.string());
-    auto size = std::filesystem::file_size(path, ec);
-    if (ec) return fail(fmt::format("cannot read size: {}", ec.message()), path.string());
-    if (size > cap)
-        return fail(fmt::format("file is {} bytes, over the {} byte cap", size, cap), path.string());
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return fail(fmt::format("cannot open: {}", std::strerror(errno)), path.string());
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) return fail(fmt::format("cannot open: {}", std::strerror(errno)), path.string());
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat st{};
+    if (::fstat(fd, &st) != 0) return fail(fmt::format("cannot stat: {}", std::strerror(errno)), path.string());
+    if (!S_ISREG(st.st_mode)) return fail("not a regular file", path.string());
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    if (size > cap) return fail(fmt::format("file is {} bytes, over the {} byte cap", size, cap), path.string());
     std::string data(static_cast<std::size_t>(size), '\0');
-    in.read(data.data(), static_cast<std::streamsize>(size));
-    data.resize(static_cast<std::size_t>(in.gcount()));
-    if (in.bad()) return fail("read error", path.string());
+    std::size_t got = 0;
+    while (got < data.size()) {
+        ssize_t n = ::read(fd, data.data() + got, data.size() - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return fail(fmt::format("read error: {}", std::strerror(errno)), path.string());
+        if (n == 0) break;  // the file shrank while being read
+        got += static_cast<std::size_t>(n);
+    }
+    data.resize(got);
     return data;
 }
 
