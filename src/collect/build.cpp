@@ -210,7 +210,9 @@ Result<RepoModel> build_model(const std::filesystem::path& root_in, const std::v
         return compiled_scanner(signatures, options.signature_cache);
     });
     profile::Timer t_walk("model: walk");
-    auto walked = walk(root, options.exclude);
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    threads = std::min<unsigned>(threads, 8);
+    auto walked = walk(root, options.exclude, threads);
     t_walk.stop();
     auto scanner = compiling.get();
     if (!walked) return tl::unexpected(walked.error());
@@ -253,8 +255,6 @@ Result<RepoModel> build_model(const std::filesystem::path& root_in, const std::v
                                                   options.max_memory_bytes / (1024 * 1024), refused.size(), first)});
     }
 
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    threads = std::min<unsigned>(threads, 8);
     std::vector<WorkerOut> outs(threads);
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};

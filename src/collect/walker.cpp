@@ -1,8 +1,14 @@
-// Repository walker (see walker.hpp). Depth-first with an explicit stack of
-// ignore-rule sets; symbolic links are counted and never followed.
+// Repository walker (see walker.hpp). Folders go through a queue shared by a
+// few threads; each carries the chain of ignore-rule sets in force there.
+// Symbolic links are counted and never followed.
 #include "collect/walker.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
 #include <cerrno>
 #include <cstring>
 #include <sys/stat.h>
@@ -76,13 +82,29 @@ std::optional<bool> IgnoreRules::match(std::string_view rel_path, bool is_dir) c
 
 namespace {
 
+// The ignore rules in force in a folder: its own .gitignore, then its parents' (deepest first).
+struct RuleChain {
+    IgnoreRules rules;
+    std::shared_ptr<const RuleChain> parent;
+};
+
+struct Folder {
+    fsys::path path;
+    std::string rel;
+    std::shared_ptr<const RuleChain> rules;
+};
+
+// Folders are listed by a small pool of threads taking them from a shared queue; each thread
+// keeps its own results, merged and sorted at the end so the walk's result never depends on timing.
 struct Walker {
     fsys::path root;
     std::vector<std::string> excludes;
-    WalkResult out;
-    std::vector<IgnoreRules> rules;  // active sets, root first
+    std::mutex mu;
+    std::condition_variable cv;
+    std::deque<Folder> queue;
+    std::size_t busy = 0;  // folders being listed right now
 
-    bool ignored(const std::string& rel, bool is_dir) const {
+    bool ignored(const RuleChain* chain, const std::string& rel, bool is_dir) const {
         for (const auto& g : excludes) {
             if (glob::match(g, rel)) return true;
             // a bare folder name or "dir/" excludes everything below it
@@ -90,41 +112,42 @@ struct Walker {
             if (!dir_glob.empty() && dir_glob.back() == '/') dir_glob.pop_back();
             if (is_dir && glob::match(dir_glob, rel)) return true;
         }
-        std::optional<bool> verdict;
-        for (const auto& r : rules)
-            if (auto m = r.match(rel, is_dir)) verdict = m;
-        return verdict.value_or(false);
+        // Deeper .gitignore files override their parents: the first set with a verdict decides.
+        for (const auto* c = chain; c; c = c->parent.get())
+            if (auto m = c->rules.match(rel, is_dir)) return *m;
+        return false;
     }
 
-    void load_ignore(const fsys::path& file, const std::string& base) {
+    std::shared_ptr<const RuleChain> with_ignore_file(const fsys::path& file, const std::string& base,
+                                                      std::shared_ptr<const RuleChain> parent, WalkResult& out) const {
         auto text = fs::read_file(file, 1024 * 1024);
-        if (text) rules.emplace_back(base, *text);
-        else if (std::error_code ec; fsys::exists(file, ec)) out.diagnostics.push_back({file.lexically_relative(root).generic_string(), text.error().message});
+        if (text) return std::make_shared<const RuleChain>(RuleChain{IgnoreRules(base, *text), std::move(parent)});
+        if (std::error_code ec; fsys::exists(file, ec))
+            out.diagnostics.push_back({file.lexically_relative(root).generic_string(), text.error().message});
+        return parent;
     }
 
-    void visit(const fsys::path& dir, const std::string& rel_dir) {
-        std::size_t rules_before = rules.size();
+    void list(const Folder& dir, WalkResult& out, std::vector<Folder>& found) {
         std::error_code ec;
-        fsys::directory_iterator it(dir, fsys::directory_options::none, ec);
+        fsys::directory_iterator it(dir.path, fsys::directory_options::none, ec);
         if (ec) {
-            out.diagnostics.push_back({rel_dir.empty() ? "." : rel_dir, fmt::format("cannot read folder: {}", ec.message())});
+            out.diagnostics.push_back({dir.rel.empty() ? "." : dir.rel, fmt::format("cannot read folder: {}", ec.message())});
             return;
         }
         std::vector<fsys::directory_entry> entries;
         for (; it != fsys::directory_iterator(); it.increment(ec)) {
             if (ec) {
-                out.diagnostics.push_back({rel_dir.empty() ? "." : rel_dir, fmt::format("folder listing stopped: {}", ec.message())});
+                out.diagnostics.push_back({dir.rel.empty() ? "." : dir.rel, fmt::format("folder listing stopped: {}", ec.message())});
                 break;
             }
             entries.push_back(*it);
         }
-        std::sort(entries.begin(), entries.end(),
-                  [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+        auto rules = dir.rules;
         for (const auto& e : entries)
-            if (e.path().filename() == ".gitignore") load_ignore(e.path(), rel_dir);
+            if (e.path().filename() == ".gitignore") rules = with_ignore_file(e.path(), dir.rel, rules, out);
         for (const auto& e : entries) {
             std::string name = e.path().filename().string();
-            std::string rel = rel_dir.empty() ? name : rel_dir + "/" + name;
+            std::string rel = dir.rel.empty() ? name : dir.rel + "/" + name;
             // One lstat gives the type (links are never followed) and the size.
             struct stat st{};
             if (::lstat(e.path().c_str(), &st) != 0) {
@@ -134,30 +157,66 @@ struct Walker {
             if (S_ISLNK(st.st_mode)) { ++out.symlinks; continue; }
             if (S_ISDIR(st.st_mode)) {
                 if (name == ".git") continue;
-                if (ignored(rel, true)) { ++out.ignored; continue; }
-                visit(e.path(), rel);
+                if (ignored(rules.get(), rel, true)) { ++out.ignored; continue; }
+                found.push_back({e.path(), rel, rules});
             } else if (S_ISREG(st.st_mode)) {
-                if (ignored(rel, false)) { ++out.ignored; continue; }
+                if (ignored(rules.get(), rel, false)) { ++out.ignored; continue; }
                 out.files.push_back({rel, static_cast<std::uint64_t>(st.st_size)});
             }
         }
-        rules.resize(rules_before);
+    }
+
+    void work(WalkResult& out) {
+        std::vector<Folder> found;
+        std::unique_lock lock(mu);
+        for (;;) {
+            cv.wait(lock, [&] { return !queue.empty() || busy == 0; });
+            if (queue.empty()) return;  // nothing queued and nobody listing: done
+            Folder dir = std::move(queue.front());
+            queue.pop_front();
+            ++busy;
+            lock.unlock();
+            found.clear();
+            list(dir, out, found);
+            lock.lock();
+            for (auto& f : found) queue.push_back(std::move(f));
+            --busy;
+            cv.notify_all();
+        }
     }
 };
 
 }  // namespace
 
-Result<WalkResult> walk(const fsys::path& root, const std::vector<std::string>& exclude_globs) {
+Result<WalkResult> walk(const fsys::path& root, const std::vector<std::string>& exclude_globs, unsigned threads) {
     std::error_code ec;
     if (!fsys::exists(root, ec)) return fail("no such file or folder", root.string());
     if (!fsys::is_directory(root, ec)) return fail("not a folder: gonogo audit takes a repository folder", root.string());
     Walker w;
     w.root = root;
     w.excludes = exclude_globs;
-    if (fsys::exists(root / ".git" / "info" / "exclude", ec)) w.load_ignore(root / ".git" / "info" / "exclude", "");
-    w.visit(root, "");
-    std::sort(w.out.files.begin(), w.out.files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
-    return std::move(w.out);
+    WalkResult first;
+    std::shared_ptr<const RuleChain> base;
+    if (fsys::exists(root / ".git" / "info" / "exclude", ec)) base = w.with_ignore_file(root / ".git" / "info" / "exclude", "", nullptr, first);
+    w.queue.push_back({root, "", base});
+    threads = std::clamp(threads, 1u, 8u);
+    std::vector<WalkResult> outs(threads);
+    outs[0] = std::move(first);
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back([&w, &outs, t] { w.work(outs[t]); });
+    w.work(outs[0]);
+    for (auto& t : pool) t.join();
+    WalkResult out = std::move(outs[0]);
+    for (std::size_t t = 1; t < outs.size(); ++t) {
+        out.files.insert(out.files.end(), std::make_move_iterator(outs[t].files.begin()), std::make_move_iterator(outs[t].files.end()));
+        out.diagnostics.insert(out.diagnostics.end(), outs[t].diagnostics.begin(), outs[t].diagnostics.end());
+        out.ignored += outs[t].ignored;
+        out.symlinks += outs[t].symlinks;
+    }
+    std::sort(out.files.begin(), out.files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+    std::sort(out.diagnostics.begin(), out.diagnostics.end(),
+              [](const Diagnostic& a, const Diagnostic& b) { return a.path != b.path ? a.path < b.path : a.message < b.message; });
+    return out;
 }
 
 }  // namespace gonogo::collect

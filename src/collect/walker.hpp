@@ -26,8 +26,10 @@ struct WalkResult {
     std::uint64_t symlinks = 0;    // links not followed
 };
 
-// Fails only when root itself is missing or not a directory.
-Result<WalkResult> walk(const std::filesystem::path& root, const std::vector<std::string>& exclude_globs);
+// Fails only when root itself is missing or not a directory. Folders are listed by `threads` threads;
+// the result is the same whatever their timing.
+Result<WalkResult> walk(const std::filesystem::path& root, const std::vector<std::string>& exclude_globs,
+                        unsigned threads = 1);
 
 // One .gitignore's rules, matched relative to the folder that holds it.
 class IgnoreRules {

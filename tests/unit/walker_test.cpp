@@ -3,6 +3,8 @@
 // unreadable folders (as an unprivileged child when run as root).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -66,6 +68,27 @@ TEST(Walker, HonoursNestedGitignoreAndNegation) {
     std::vector<std::string> want{".gitignore", "keep.log", "src/.gitignore", "src/app.js", "src/deep/local.js"};
     EXPECT_EQ(p, want);
     EXPECT_GE(w->ignored, 5u);
+}
+
+// Folders are listed by several threads: the result must not depend on how many, and a deeper
+// .gitignore still overrides its parents (here it re-includes what the root ignores).
+TEST(Walker, SameResultWithSeveralThreads) {
+    TempTree t;
+    t.write(".gitignore", "*.tmp\ngen/\n");
+    for (int d = 0; d < 12; ++d)
+        for (int f = 0; f < 6; ++f) t.write("pkg" + std::to_string(d) + "/sub/file" + std::to_string(f) + (f % 3 ? ".js" : ".tmp"));
+    t.write("pkg3/.gitignore", "!*.tmp\n");
+    t.write("pkg5/gen/out.js");
+    auto one = walk(t.root, {}, 1);
+    auto four = walk(t.root, {}, 4);
+    ASSERT_TRUE(one.has_value() && four.has_value());
+    EXPECT_EQ(paths(*one), paths(*four));
+    EXPECT_EQ(one->ignored, four->ignored);
+    auto p = paths(*four);
+    EXPECT_NE(std::find(p.begin(), p.end(), "pkg3/sub/file0.tmp"), p.end());  // re-included below pkg3
+    EXPECT_EQ(std::find(p.begin(), p.end(), "pkg4/sub/file0.tmp"), p.end());
+    EXPECT_EQ(std::find(p.begin(), p.end(), "pkg5/gen/out.js"), p.end());
+    EXPECT_TRUE(std::is_sorted(p.begin(), p.end()));
 }
 
 // Ignore lines are tried through an index by last character; the last matching line must still
