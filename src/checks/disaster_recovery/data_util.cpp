@@ -2,6 +2,7 @@
 #include "checks/disaster_recovery/data_util.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "util/strings.hpp"
 
@@ -16,20 +17,45 @@ bool all_digits_prefix(std::string_view s) { return !s.empty() && s[0] >= '0' &&
 }  // namespace
 
 bool not_own_path(std::string_view path) {
-    for (auto seg : segments(path)) {
-        auto s = str::lower(seg);
-        if (s == "node_modules" || s == "vendor" || s == "test" || s == "tests" || s == "__tests__" || s == "fixtures" ||
-            s == "testdata" || s == "examples" || s == "example" || s == "third_party")
-            return true;
+    static constexpr std::string_view k[] = {"node_modules", "vendor",  "test",     "tests",   "__tests__",
+                                             "fixtures",     "testdata", "examples", "example", "third_party"};
+    auto same = [](std::string_view seg, std::string_view word) {  // ASCII case-insensitive, no allocation
+        if (seg.size() != word.size()) return false;
+        for (std::size_t i = 0; i < seg.size(); ++i)
+            if (static_cast<char>(std::tolower(static_cast<unsigned char>(seg[i]))) != word[i]) return false;
+        return true;
+    };
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        auto slash = path.find('/', start);
+        auto seg = path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+        for (auto w : k)
+            if (same(seg, w)) return true;
+        if (slash == std::string_view::npos) break;
+        start = slash + 1;
     }
     return false;
 }
 
-std::vector<MigrationFile> migration_files(const ProbeContext& ctx) {
+namespace {
+
+// Migrations are SQL, Python, JavaScript/TypeScript, Go or Ruby files: anything else is skipped
+// before its path is taken apart.
+bool migration_extension(std::string_view p) {
+    auto dot = p.rfind('.');
+    if (dot == std::string_view::npos || p.find('/', dot) != std::string_view::npos) return false;
+    if (p.size() - dot > 4) return false;
+    auto ext = str::lower(p.substr(dot + 1));  // at most three characters: no allocation
+    static constexpr std::string_view k[] = {"sql", "py", "js", "ts", "cjs", "mjs", "go", "rb"};
+    return std::find(std::begin(k), std::end(k), ext) != std::end(k);
+}
+
+std::vector<MigrationFile> find_migration_files(const ProbeContext& ctx) {
     std::vector<MigrationFile> out;
     const auto& root = ctx.svc().root;
     std::string prefix = root.empty() ? std::string() : root + "/";
     for (const auto& p : ctx.model.all_paths) {
+        if (!migration_extension(p)) continue;
         if (!prefix.empty() && !str::starts_with(p, prefix)) continue;
         std::string_view rel = std::string_view(p).substr(prefix.size());
         if (not_own_path(rel)) continue;
@@ -84,6 +110,13 @@ std::vector<MigrationFile> migration_files(const ProbeContext& ctx) {
     }
     std::sort(out.begin(), out.end(), [](const MigrationFile& a, const MigrationFile& b) { return a.path < b.path; });
     return out;
+}
+
+}  // namespace
+
+const std::vector<MigrationFile>& migration_files(const ProbeContext& ctx) {
+    static const char tag = 0;
+    return ctx.model.derived<std::vector<MigrationFile>>(&tag, std::to_string(ctx.service), [&] { return find_migration_files(ctx); });
 }
 
 Evidence path_evidence(const ProbeContext& ctx, const std::string& path, std::string note) {

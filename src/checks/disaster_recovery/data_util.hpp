@@ -19,7 +19,7 @@ struct MigrationFile {
 // True for paths under test/fixture/example/vendored trees.
 bool not_own_path(std::string_view path);
 // Versioned migration files of the probe's service (every walked path, kept or not), sorted by path.
-std::vector<MigrationFile> migration_files(const ProbeContext& ctx);
+const std::vector<MigrationFile>& migration_files(const ProbeContext& ctx);  // made once per service
 // Evidence for a path: its first line when the file is kept, else the path alone.
 Evidence path_evidence(const ProbeContext& ctx, const std::string& path, std::string note = {});
 

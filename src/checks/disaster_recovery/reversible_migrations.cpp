@@ -79,7 +79,7 @@ std::size_t positional(const syn::Call& c) {
 }  // namespace
 
 Outcome probe_dr_reversible_migrations(const ProbeContext& ctx) {
-    auto migs = data::migration_files(ctx);
+    const auto& migs = data::migration_files(ctx);
     if (migs.empty()) return na("No versioned migrations found for this service.");
 
     std::set<std::string> paths;

@@ -50,6 +50,20 @@ bool is_deploy_file(const File& f) {
            base == "entrypoint" || base == "makefile";
 }
 
+// File-level prefilter: every alternative of the regexes below names one of these tools (most YAML
+// and shell files name none and are skipped without reading them line by line).
+bool may_name_a_migration_tool(std::string_view text) {
+    static constexpr std::string_view k_tools[] = {"prisma", "alembic", "manage.py", "flask", "migrat", "goose", "knex",
+                                                   "sequelize", "typeorm", "flyway", "atlas", "dbmate", "liquibase",
+                                                   "drizzle", "mikro-orm", "rails", "rake", "npm", "yarn", "pnpm"};
+    for (auto w : k_tools)
+        if (str::contains(text, w)) return true;
+    // `bun run` (a plain "bun" is inside "ubuntu").
+    for (auto at = text.find("bun"); at != std::string_view::npos; at = text.find("bun", at + 3))
+        if (at + 3 < text.size() && (text[at + 3] == ' ' || text[at + 3] == '\t')) return true;
+    return false;
+}
+
 bool is_ci_file(const File& f) {
     return str::contains(f.path, ".github/workflows/") || str::ends_with(f.path, ".gitlab-ci.yml");
 }
@@ -87,10 +101,7 @@ Outcome probe_dr_versioned_migrations(const ProbeContext& ctx) {
                 if (!deploy_def) deploy_def = f->evidence_line(1, "deploy definition");
             }
         }
-        static constexpr std::string_view k_words[] = {"push", "migrat", "upgrade", "goose", "update", "dbmate",
-                                                       "image:", "npm", "yarn", "pnpm", "bun"};
-        if (std::none_of(std::begin(k_words), std::end(k_words), [&](std::string_view w) { return str::contains(f->text, w); }))
-            continue;
+        if (!may_name_a_migration_tool(f->text)) continue;
         for (std::size_t n = 1; n <= f->lines.line_count(); ++n) {
             auto t = str::trim(f->lines.line_text(f->text, n));
             if (t.empty() || comment_line(t)) continue;
@@ -187,7 +198,7 @@ Outcome probe_dr_versioned_migrations(const ProbeContext& ctx) {
         }
     }
 
-    auto migrations = data::migration_files(ctx);
+    const auto& migrations = data::migration_files(ctx);
     bool has_db = !ctx.svc().datastores.empty() || !migrations.empty() || !push_ev.empty();
     if (!has_db) return na("No database, ORM or migrations found for this service.");
 
