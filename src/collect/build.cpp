@@ -18,6 +18,7 @@
 #include "collect/scanner.hpp"
 #include "collect/stack.hpp"
 #include "collect/syntax.hpp"
+#include "collect/toml.hpp"
 #include "collect/dockerfile.hpp"
 #include "collect/walker.hpp"
 #include "util/fs.hpp"
@@ -65,6 +66,12 @@ void parse_structured(File& f, std::vector<Diagnostic>& diags) {
                 diags.push_back({f.path, fmt::format("malformed YAML at line {}, column {}: {}", e.mark.line + 1,
                                                      e.mark.column + 1, e.msg)});
         }
+    } else if (f.lang == Language::toml) {
+        auto doc = parse_toml(f.text);
+        if (doc) f.json = std::move(*doc);
+        else
+            diags.push_back({f.path, fmt::format("malformed TOML at line {}, column {}: {}", doc.error().line,
+                                                 doc.error().column, doc.error().message)});
     } else if (f.lang == Language::json) {
         auto j = nlohmann::json::parse(f.text, nullptr, false, true);
         if (j.is_discarded()) {
@@ -158,7 +165,7 @@ void process(const std::filesystem::path& root, File& f, std::uint32_t index, st
             ++out.stats.parsed;
             f.syntax_index = syntax::build_index(f);
         }
-    } else if (f.lang == Language::yaml || f.lang == Language::json) {
+    } else if (f.lang == Language::yaml || f.lang == Language::json || f.lang == Language::toml) {
         parse_structured(f, out.diagnostics);
         if (!f.yaml.empty() || f.json) ++out.stats.parsed;
     } else if (f.lang == Language::dockerfile && f.text.find("{{") == std::string::npos) {

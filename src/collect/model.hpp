@@ -58,7 +58,7 @@ struct File {
     // worker threads; syntax::calls/imports/functions answer from it instead of walking the tree again.
     std::shared_ptr<const syntax::Index> syntax_index;
     std::vector<YAML::Node> yaml;    // parsed documents (yaml files), empty when unparsable
-    std::optional<nlohmann::json> json;  // parsed JSON (json files)
+    std::optional<nlohmann::json> json;  // parsed JSON (json files; TOML files as JSON, collect/toml)
     std::unique_ptr<DerivedCache> facts = std::make_unique<DerivedCache>();  // see derived()
 
     // Evidence at a byte offset, with the line's text as snippet (clipped to 160 chars).

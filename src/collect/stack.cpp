@@ -1,7 +1,7 @@
 // Stack detection (see stack.hpp). Dependencies come from the manifests'
-// parsed structure (package.json through nlohmann-json); go.mod,
-// requirements.txt and pyproject.toml are line formats read here by hand
-// because only their dependency lists are needed.
+// parsed structure (package.json through nlohmann-json, pyproject.toml through
+// toml++ as JSON); go.mod and requirements.txt are line formats read here by
+// hand because only their dependency lists are needed.
 #include "collect/stack.hpp"
 
 #include <algorithm>
@@ -76,35 +76,50 @@ void py_requirements(const File& f, Manifest& m) {
     }
 }
 
+// pyproject.toml, parsed by collect/toml: PEP 621 [project] name and dependencies, PEP 735
+// [dependency-groups] (development), and Poetry's [tool.poetry] dependencies, dev-dependencies and
+// groups. A malformed file has no document (the model reports it) and adds nothing.
 void py_pyproject(const File& f, Manifest& m) {
-    // [project] dependencies = ["x>=1", ...] and [tool.poetry.dependencies] x = "^1"
-    std::string section;
-    bool in_array = false;
-    for (auto raw : str::split(f.text, '\n')) {
-        auto line = str::trim(raw);
-        if (line.empty() || line[0] == '#') continue;
-        if (line[0] == '[' && !in_array) { section = std::string(line); continue; }
-        if (section == "[project]" && str::starts_with(line, "name")) {
-            auto q = line.find('"');
-            if (q != std::string_view::npos) m.name = std::string(line.substr(q + 1, line.rfind('"') - q - 1));
+    if (!f.json || !f.json->is_object()) return;
+    const auto& doc = *f.json;
+    auto at = [](const nlohmann::json& j, std::initializer_list<const char*> keys) -> const nlohmann::json* {
+        const nlohmann::json* cur = &j;
+        for (const char* k : keys) {
+            if (!cur->is_object()) return nullptr;
+            auto it = cur->find(k);
+            if (it == cur->end()) return nullptr;
+            cur = &*it;
         }
-        if (section == "[project]" && str::starts_with(line, "dependencies")) { in_array = true; line = line.substr(line.find('[') + 1); }
-        if (in_array) {
-            for (auto part : str::split(line, ',')) {
-                auto p = str::trim(part);
-                if (!p.empty() && (p[0] == '"' || p[0] == '\'')) {
-                    auto n = py_name(p.substr(1));
-                    if (!n.empty()) m.deps.push_back({n, "", "pypi", f.path, false});
-                }
-            }
-            if (str::contains(line, "]")) in_array = false;
-            continue;
+        return cur;
+    };
+    auto specs = [&](const nlohmann::json* list, bool dev) {
+        if (!list || !list->is_array()) return;
+        for (const auto& d : *list) {
+            if (!d.is_string()) continue;  // PEP 735 {include-group = ...} entries
+            auto spec = str::trim(d.get_ref<const std::string&>());
+            auto n = py_name(spec);
+            if (!n.empty()) m.deps.push_back({n, std::string(str::trim(spec.substr(n.size()))), "pypi", f.path, dev});
         }
-        if (str::ends_with(section, "dependencies]") && str::contains(section, "poetry")) {
-            auto n = py_name(line);
-            if (!n.empty() && n != "python") m.deps.push_back({n, "", "pypi", f.path, str::contains(section, "dev")});
+    };
+    auto poetry = [&](const nlohmann::json* table, bool dev) {
+        if (!table || !table->is_object()) return;
+        for (auto it = table->begin(); it != table->end(); ++it) {
+            auto n = str::lower(it.key());
+            if (n == "python") continue;
+            std::string version = it.value().is_string() ? it.value().get<std::string>() : std::string();
+            m.deps.push_back({n, version, "pypi", f.path, dev});
         }
-    }
+    };
+    if (const auto* name = at(doc, {"project", "name"}); name && name->is_string()) m.name = name->get<std::string>();
+    specs(at(doc, {"project", "dependencies"}), false);
+    if (const auto* groups = at(doc, {"dependency-groups"}); groups && groups->is_object())
+        for (const auto& [group, list] : groups->items()) specs(&list, true);
+    if (const auto* name = at(doc, {"tool", "poetry", "name"}); name && name->is_string() && m.name.empty())
+        m.name = name->get<std::string>();
+    poetry(at(doc, {"tool", "poetry", "dependencies"}), false);
+    poetry(at(doc, {"tool", "poetry", "dev-dependencies"}), true);
+    if (const auto* groups = at(doc, {"tool", "poetry", "group"}); groups && groups->is_object())
+        for (const auto& [group, body] : groups->items()) poetry(at(body, {"dependencies"}), true);
 }
 
 struct Rule { std::string_view dep; std::string_view key; };

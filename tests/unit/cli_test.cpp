@@ -133,6 +133,7 @@ TEST(Cli, BadInputIsListedAndTheAuditGoesOn) {
     t.write("package.json", "{\"name\": \"x\", \"dependencies\": {\"express\": \"4\"");  // truncated JSON
     t.write("k8s/deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nspec: [unclosed\n");
     t.write("Dockerfile", "FROM\nRUN ((( \"unclosed\nCOPY\n");
+    t.write("worker/pyproject.toml", "[project]\nname = \"worker\"\ndependencies = [\"fastapi\"\n[tool.ruff]\n");
     t.write("logo.png", std::string("\x89PNG\r\n\x1a\n\0\0\0", 11));
     t.write("latin1.md", "caf\xe9 cr\xe8me\n");
     t.write("big.js", std::string(3 * 1024 * 1024, 'a'));
@@ -151,6 +152,8 @@ TEST(Cli, BadInputIsListedAndTheAuditGoesOn) {
     EXPECT_NE(diags.find("latin1.md"), std::string::npos) << diags;
     EXPECT_NE(diags.find("symbolic link"), std::string::npos) << diags;
     EXPECT_NE(diags.find("malformed Dockerfile at line 1: FROM has no arguments"), std::string::npos) << diags;
+    EXPECT_NE(diags.find("worker/pyproject.toml"), std::string::npos) << diags;
+    EXPECT_NE(diags.find("malformed TOML at line 4"), std::string::npos) << diags;
     EXPECT_EQ(j["stats"]["skipped_binary"], 1);
     EXPECT_EQ(j["stats"]["skipped_large"], 1);
 }

@@ -88,3 +88,49 @@ TEST(Services, OnlyPackagesThatRunAreServices) {
     auto m = t.model();
     EXPECT_EQ(roots(m), (std::vector<std::string>{"apps/jobs", "apps/worker"}));
 }
+
+// pyproject.toml is read as TOML (toml++): PEP 621 dependencies, PEP 735 groups and Poetry tables.
+TEST(Services, PyprojectDependenciesComeFromTheTomlDocument) {
+    Tree t("pyproject");
+    t.write("api/pyproject.toml", R"([project]
+name = "bookings-api"
+dependencies = [
+  "fastapi>=0.110",   # a comment inside the array
+  'SQLAlchemy[asyncio] ~= 2.0',
+]
+
+[dependency-groups]
+dev = ["pytest>=8", {include-group = "lint"}]
+lint = ["ruff"]
+)")
+        .write("api/app/main.py", "from fastapi import FastAPI\napp = FastAPI()\n")
+        .write("jobs/pyproject.toml", R"([tool.poetry]
+name = "jobs"
+
+[tool.poetry.dependencies]
+python = "^3.12"
+Flask = "^3.0"
+
+[tool.poetry.group.test.dependencies]
+pytest = "*"
+)");
+    auto m = t.model();
+    ASSERT_EQ(m.services.size(), 2u);
+    const auto& api = m.services[0];
+    EXPECT_EQ(api.name, "bookings-api");
+    EXPECT_TRUE(api.frameworks.count("fastapi"));
+    EXPECT_TRUE(api.datastores.count("sqlalchemy"));
+    std::vector<std::string> dev;
+    for (const auto& d : api.dependencies)
+        if (d.dev) dev.push_back(d.name);
+    EXPECT_EQ(dev, (std::vector<std::string>{"pytest", "ruff"}));
+    const auto& jobs = m.services[1];
+    EXPECT_EQ(jobs.name, "jobs");
+    EXPECT_TRUE(jobs.frameworks.count("flask"));
+    bool pytest_dev = false;
+    for (const auto& d : jobs.dependencies) {
+        EXPECT_NE(d.name, "python");
+        if (d.name == "pytest") pytest_dev = d.dev;
+    }
+    EXPECT_TRUE(pytest_dev);
+}
