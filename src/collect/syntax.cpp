@@ -310,27 +310,18 @@ std::shared_ptr<const Index> flat_for(const TSTree* tree) {
     return it == r.by_tree.end() ? nullptr : it->second.lock();
 }
 
-void flatten(TSNode root, std::vector<Index::Flat>& out) {
-    TSTreeCursor cursor = ts_tree_cursor_new(root);
-    std::vector<std::uint32_t> open;  // positions in `out` of the named ancestors, innermost last
-    std::vector<std::size_t> open_depth;
+// Pre-order over every node under scope (anonymous tokens too) with a tree cursor, never leaving
+// scope; `on_node(node, depth)` answers whether to descend into the node.
+template <class OnNode>
+void cursor_walk(TSNode scope, OnNode&& on_node) {
+    TSTreeCursor cursor = ts_tree_cursor_new(scope);
     std::size_t depth = 0;
     for (;;) {
-        TSNode n = ts_tree_cursor_current_node(&cursor);
-        while (!open_depth.empty() && open_depth.back() >= depth) {  // left those subtrees
-            out[open.back()].end = static_cast<std::uint32_t>(out.size());
-            open.pop_back();
-            open_depth.pop_back();
-        }
-        if (ts_node_is_named(n)) {
-            open.push_back(static_cast<std::uint32_t>(out.size()));
-            open_depth.push_back(depth);
-            out.push_back({n, 0});
-        }
-        if (ts_tree_cursor_goto_first_child(&cursor)) {
+        if (on_node(ts_tree_cursor_current_node(&cursor), depth) && ts_tree_cursor_goto_first_child(&cursor)) {
             ++depth;
             continue;
         }
+        // Next sibling, or climb until one exists.
         bool moved = false;
         while (depth > 0) {
             if (ts_tree_cursor_goto_next_sibling(&cursor)) {
@@ -342,8 +333,26 @@ void flatten(TSNode root, std::vector<Index::Flat>& out) {
         }
         if (!moved) break;
     }
-    for (auto i : open) out[i].end = static_cast<std::uint32_t>(out.size());
     ts_tree_cursor_delete(&cursor);
+}
+
+void flatten(TSNode root, std::vector<Index::Flat>& out) {
+    std::vector<std::uint32_t> open;  // positions in `out` of the named ancestors, innermost last
+    std::vector<std::size_t> open_depth;
+    cursor_walk(root, [&](TSNode n, std::size_t depth) {
+        while (!open_depth.empty() && open_depth.back() >= depth) {  // left those subtrees
+            out[open.back()].end = static_cast<std::uint32_t>(out.size());
+            open.pop_back();
+            open_depth.pop_back();
+        }
+        if (ts_node_is_named(n)) {
+            open.push_back(static_cast<std::uint32_t>(out.size()));
+            open_depth.push_back(depth);
+            out.push_back({n, 0});
+        }
+        return true;
+    });
+    for (auto i : open) out[i].end = static_cast<std::uint32_t>(out.size());
 }
 
 }  // namespace
@@ -363,29 +372,8 @@ void walk(TSNode scope, const std::function<bool(TSNode)>& visit) {
             return;
         }
     }
-    TSTreeCursor cursor = ts_tree_cursor_new(scope);
-    std::size_t depth = 0;
-    for (;;) {
-        TSNode n = ts_tree_cursor_current_node(&cursor);
-        bool descend = true;
-        if (ts_node_is_named(n)) descend = visit(n);
-        if (descend && ts_tree_cursor_goto_first_child(&cursor)) {
-            ++depth;
-            continue;
-        }
-        // Next sibling, or climb until one exists; never leave scope.
-        bool moved = false;
-        while (depth > 0) {
-            if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-                moved = true;
-                break;
-            }
-            ts_tree_cursor_goto_parent(&cursor);
-            --depth;
-        }
-        if (!moved) break;
-    }
-    ts_tree_cursor_delete(&cursor);
+    // A tree without a flattened index (or a scope that is not a named node): walk it with a cursor.
+    cursor_walk(scope, [&](TSNode n, std::size_t) { return !ts_node_is_named(n) || visit(n); });
 }
 
 // ---- Call -------------------------------------------------------------------

@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -124,9 +125,13 @@ TEST(Scanner, CachedDatabasesGiveTheSameHits) {
     std::vector<fsys::path> files;
     for (const auto& e : fsys::directory_iterator(dir)) files.push_back(e.path());
     ASSERT_EQ(files.size(), 1u);
+    // Backdate the file: loading leaves it alone, compiling again would write it anew.
+    const auto old = fsys::file_time_type::clock::now() - std::chrono::hours(1);
+    fsys::last_write_time(files[0], old);
     auto loaded = Scanner::compile(sigs, dir);
     ASSERT_TRUE(loaded.has_value());
     EXPECT_EQ(hits_of(*loaded), expected);
+    EXPECT_EQ(fsys::last_write_time(files[0]), old) << "the cached database was compiled again instead of loaded";
     std::ofstream(files[0], std::ios::binary | std::ios::trunc) << "GNGHS1 not a database";
     auto again = Scanner::compile(sigs, dir);
     ASSERT_TRUE(again.has_value());

@@ -173,6 +173,36 @@ TEST(Syntax, GoAndPythonCalls) {
     EXPECT_TRUE(sx::is_interpolated_string(args[0]));
 }
 
+// walk() runs over the flattened index once build_index made one, and with a tree cursor before:
+// both must visit the same named nodes in the same order, skip the same subtrees, and stay inside
+// a scope that is not the root.
+TEST(Syntax, FlattenedWalkEqualsTheCursorWalk) {
+    File f = make_file(Language::typescript,
+                       "function a(x: number) { return g(x, [1, 2]); }\n"
+                       "class B { m() { const y = { k: h(1) }; return y; } }\n"
+                       "export const c = (z) => z ? a(z) : null;\n");
+    auto trace = [&](TSNode scope) {
+        std::vector<std::string> seen;
+        sx::walk(scope, [&](TSNode n) {
+            seen.emplace_back(sx::type(n));
+            return sx::type(n) != "object";  // skip the insides of object literals
+        });
+        return seen;
+    };
+    TSNode cls = first_of(f, "class_declaration");
+    ASSERT_FALSE(ts_node_is_null(cls));
+    auto whole_cursor = trace(sx::root(f));
+    auto class_cursor = trace(cls);
+    f.syntax_index = sx::build_index(f);
+    ASSERT_TRUE(f.syntax_index);
+    ASSERT_FALSE(f.syntax_index->nodes.empty());
+    EXPECT_EQ(trace(sx::root(f)), whole_cursor);
+    EXPECT_EQ(trace(cls), class_cursor);
+    EXPECT_EQ(class_cursor.front(), "class_declaration");
+    EXPECT_EQ(std::count(whole_cursor.begin(), whole_cursor.end(), "pair"), 0);  // skipped with its object
+    EXPECT_EQ(std::count(class_cursor.begin(), class_cursor.end(), "function_declaration"), 0);
+}
+
 TEST(Syntax, InterpolatedJavaScript) {
     File f = make_file(Language::javascript,
                        "const a = `SELECT ${id}`;\n"

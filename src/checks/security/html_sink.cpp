@@ -348,17 +348,6 @@ void scan_template(const File& f, Findings& out) {
     }
 }
 
-// Files whose `{{{ }}}`, `<%-`, `{@html}` or v-html are template output: component and template
-// languages. The same characters elsewhere (a C table `{{{0, 1}}}`, a Go format string) are not.
-bool template_file(std::string_view path) {
-    auto dot = path.rfind('.');
-    if (dot == std::string_view::npos) return false;
-    auto ext = str::lower(path.substr(dot + 1));
-    static constexpr std::string_view k[] = {"vue", "svelte", "ejs", "hbs", "handlebars", "mustache", "njk", "nunjucks",
-                                             "astro", "twig", "jinja", "jinja2", "j2", "liquid", "html", "htm", "eta"};
-    return std::find(std::begin(k), std::end(k), ext) != std::end(k);
-}
-
 // A template construct in a file gonogo keeps no text or tree for (.vue, .svelte, .ejs, .hbs):
 // decided from the matched line.
 bool raw_template_finding(std::string_view line, std::string_view match) {
@@ -401,7 +390,6 @@ Outcome decide_html_sink(const ProbeContext& ctx) {
     for (const auto* h : ctx.hits("sec.html-raw-template")) {
         const File& hf = ctx.model.file_at(h->file);
         if (hf.tree || hf.lang == collect::Language::html) continue;  // decided from the tree / template above
-        if (!template_file(hf.path)) continue;
         if (!hf.is_own()) {
             if (raw_template_finding(h->line_text, h->match))
                 out.other_evidence.push_back(ctx.evidence(*h, "unescaped template output in test/vendored code"));

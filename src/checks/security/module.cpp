@@ -37,7 +37,11 @@ std::vector<collect::Signature> security_signatures() {
     return {
         {"sec.gitignore-env", R"(\n!?(?:\*\*/|/)?\*?\.env[^\n]*)", false, {collect::FileKind::other}},
         {"sec.gitignore-env-first", R"(^!?(?:\*\*/|/)?\*?\.env[^\n]*)", false, {collect::FileKind::other}},
-        {"sec.html-raw-template", R"(v-html\s*=|\{@html\s|<%-|\{\{\{)", false, {}},
+        // Only in component and template files: the same characters elsewhere (a C table `{{{0, 1}}}`,
+        // a Go format string) are not template output.
+        {"sec.html-raw-template", R"(v-html\s*=|\{@html\s|<%-|\{\{\{)", false, {},
+         {"*.vue", "*.svelte", "*.ejs", "*.hbs", "*.handlebars", "*.mustache", "*.njk", "*.nunjucks", "*.astro", "*.twig",
+          "*.jinja", "*.jinja2", "*.j2", "*.liquid", "*.html", "*.htm", "*.eta"}},
         {"sec.secret.age-secret-key", R"(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{16})", false, {}},
         {"sec.secret.alibaba-access-key-id", R"(LTAI[A-Za-z0-9]{16})", false, {}},
         {"sec.secret.anthropic-api-key", R"(sk-ant-(?:api|admin)[0-9]{2}-[A-Za-z0-9_-]{16})", false, {}},
