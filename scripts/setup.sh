@@ -13,7 +13,7 @@ shift || true
 declare -A tools=([g++]=build-essential [make]=build-essential [cmake]=cmake [ninja]=ninja-build
                   [pkg-config]=pkg-config [git]=git [node]=nodejs [npm]=npm)
 packages=(ca-certificates libhyperscan-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev libexpected-dev
-          libtomlplusplus-dev libtree-sitter-dev libgtest-dev libgmock-dev)
+          libtomlplusplus-dev libtree-sitter-dev libgtest-dev libgmock-dev python3 python3-jsonschema)
 missing=()
 for t in "${!tools[@]}"; do
   command -v "$t" >/dev/null 2>&1 || missing+=("${tools[$t]}")

@@ -14,13 +14,16 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "checks/custom_rules.hpp"
 #include "checks/probe.hpp"
 #include "cli/parallel.hpp"
 #include "checks/runner.hpp"
 #include "collect/build.hpp"
 #include "collect/stack.hpp"
 #include "report/report.hpp"
+#include "score/policy.hpp"
 #include "score/score.hpp"
+#include "store/fingerprint.hpp"
 #include "util/fs.hpp"
 #include "util/profile.hpp"
 #include "util/strings.hpp"
@@ -91,6 +94,14 @@ void retire(collect::RepoModel&& m) {
     *parked = std::make_unique<collect::RepoModel>(std::move(m));
 }
 
+// The config file as evidence names it: relative to the audited repository when inside it.
+std::string relative_label(const std::string& file, const std::string& root) {
+    std::error_code ec;
+    auto rel = std::filesystem::relative(std::filesystem::absolute(file, ec), root, ec);
+    if (ec || rel.empty() || rel.string().rfind("..", 0) == 0) return file;
+    return rel.generic_string();
+}
+
 }  // namespace
 
 std::filesystem::path checkpoint_path(const std::filesystem::path& root, const std::string& project) {
@@ -111,6 +122,16 @@ Result<AuditResult> run_audit(const AuditOptions& opts) {
     bo.max_memory_bytes = opts.max_memory_mib * 1024 * 1024;
     bo.threads = opts.threads;
     bo.signature_cache = signature_cache_dir();
+    bo.include = opts.config.include;
+    for (const auto& s : opts.config.services) bo.services.emplace_back(s.name, s.path);
+    std::optional<AuditResult> previous;
+    if (!opts.baseline.empty()) {
+        auto text = fs::read_file(opts.baseline, 256 * 1024 * 1024);
+        if (!text) return tl::unexpected(text.error());
+        auto prev = report::from_json(*text);
+        if (!prev) return fail("not a gonogo JSON result: " + prev.error().message, opts.baseline);
+        previous = std::move(*prev);
+    }
     if (opts.progress) {
         bo.on_progress = [](std::uint64_t done, std::uint64_t total, void*) {
             int width = 30;
@@ -120,16 +141,19 @@ Result<AuditResult> run_audit(const AuditOptions& opts) {
             if (done == total) fmt::print(stderr, "\n");
         };
     }
-    auto model = collect::build_model(opts.path, checks::all_signatures(), bo);
+    auto signatures = checks::all_signatures();
+    for (auto& sg : checks::custom_signatures(opts.config.rules)) signatures.push_back(std::move(sg));
+    auto model = collect::build_model(opts.path, signatures, bo);
     if (!model) return tl::unexpected(model.error());
 
     AuditResult r;
     r.tool_version = GONOGO_VERSION;
     r.target_path = model->root;
     r.target_commit = git_commit(model->root);
-    r.project = model->services.size() == 1 && !model->services[0].name.empty()
-                    ? model->services[0].name
-                    : std::filesystem::path(model->root).filename().string();
+    r.project = opts.config.service                                           ? *opts.config.service
+                : model->services.size() == 1 && !model->services[0].name.empty() ? model->services[0].name
+                                                                                  : std::filesystem::path(model->root).filename().string();
+    r.config_file = opts.config.file;
     r.generated_at = timeutil::now_iso8601();
     r.tier = opts.tier;
     r.framework = framework->name;
@@ -180,6 +204,26 @@ Result<AuditResult> run_audit(const AuditOptions& opts) {
         for (auto& x : r.controls)
             if (x.id == c.id) ordered.push_back(std::move(x));
     r.controls = std::move(ordered);
+    for (auto& c : checks::run_custom_rules(catalog, *model, opts.config.rules, opts.tier)) r.controls.push_back(std::move(c));
+
+    // Fingerprints from the finding's line and its neighbours, as the file holds them now.
+    store::fingerprint_all(r.controls, [&](const Evidence& e) {
+        std::vector<std::string_view> ctx;
+        const auto* f = e.line ? model->file(e.path) : nullptr;
+        if (!f || !f->kept) return ctx;
+        for (std::size_t l = e.line > 1 ? e.line - 1 : 1; l <= e.line + 1 && l <= f->lines.line_count(); ++l)
+            ctx.push_back(f->lines.line_text(f->text, l));
+        return ctx;
+    });
+    if (!r.config_file.empty()) r.config_file = relative_label(r.config_file, model->root);
+    score::PolicyOptions po{r.config_file.empty() ? ".gonogo.yml" : r.config_file, timeutil::today(), opts.allow_waivers};
+    auto used = score::apply_policy(r.controls, opts.config.waivers, opts.config.attestations, po);
+    r.waivers = std::move(used.waivers);
+    r.attestations = std::move(used.attestations);
+    if (previous) {
+        r.baseline_file = opts.baseline;
+        r.fixed = store::compare(r.controls, previous->controls);
+    }
 
     auto scored = score::evaluate(*framework, r.controls);
     r.categories = scored.categories;

@@ -7,6 +7,7 @@
 
 #include "core/audit_result.hpp"
 #include "core/catalog.hpp"
+#include "core/config.hpp"
 #include "util/result.hpp"
 
 namespace gonogo::cli {
@@ -21,6 +22,9 @@ struct AuditOptions {
     unsigned threads = 0;
     bool resume = false;
     bool progress = false;
+    Config config;               // .gonogo.yml (already merged with flags): services, include, rules, waivers...
+    bool allow_waivers = true;   // false: --disallow-waivers
+    std::string baseline;        // --baseline: a saved JSON result to compare with
 };
 
 Result<AuditResult> run_audit(const AuditOptions& opts);

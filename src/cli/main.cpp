@@ -10,11 +10,16 @@
 #include <fmt/format.h>
 
 #include "cli/audit.hpp"
+#include "cli/config.hpp"
 #include "cli/exit_codes.hpp"
 #include "checks/probe.hpp"
 #include "cli/output.hpp"
 #include "core/catalog.hpp"
 #include "report/control_docs.hpp"
+#include "report/report.hpp"
+#include "score/score.hpp"
+#include "store/fingerprint.hpp"
+#include "util/time.hpp"
 #include "util/fs.hpp"
 
 using namespace gonogo;
@@ -45,6 +50,20 @@ int explain(const std::string& id) {
     return cli::k_exit_go;
 }
 
+// The exit code of a finished audit. --fail-on chooses what fails the run, separately from what the
+// report shows: blocker (default) follows the verdict, warning also fails on a failing warning, none
+// never fails. --new-only lets only findings that are new against the baseline decide.
+int exit_code(const AuditResult& r, const std::string& fail_on, bool new_only) {
+    if (fail_on == "none") return cli::k_exit_go;
+    std::vector<ControlResult> controls = new_only ? store::only_new(r.controls) : r.controls;
+    Decision d = new_only ? score::decide(controls).decision : r.verdict.decision;
+    if (d == Decision::no_go) return cli::k_exit_no_go;
+    if (fail_on == "warning")
+        for (const auto& c : controls)
+            if (c.status == Status::fail && c.severity == Severity::warning) return cli::k_exit_warning;
+    return d == Decision::conditional_go ? cli::k_exit_conditional : cli::k_exit_go;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -60,7 +79,7 @@ int main(int argc, char** argv) {
     audit->add_option("path", ao.path, "repository folder (default: .)");
     audit->add_option("--tier", tier, "criticality: 0, 1, 2 or hobby (default 1)");
     audit->add_option("--framework", ao.framework, "report view: go-no-go (default), prod-readiness, hobby");
-    audit->add_option("--format", oo.formats, "md, json, terminal; a comma list writes several")->delimiter(',');
+    audit->add_option("--format", oo.formats, "md, json, sarif, junit, terminal; a comma list writes several")->delimiter(',');
     audit->add_option("--output", oo.output, "file for a single format");
     audit->add_option("--output-dir", oo.output_dir, "folder for the reports (default: reports/ under the repository)");
     audit->add_option("--exclude", ao.exclude, "glob of paths to leave out (repeatable)");
@@ -71,6 +90,16 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(std::size_t{16}, std::size_t{1} << 20));
     audit->add_option("--threads", ao.threads, "worker threads (default: all cores)");
     audit->add_flag("--resume", ao.resume, "continue an interrupted audit from its checkpoint");
+    std::string config_file;
+    audit->add_option("--config", config_file, "config file (default: .gonogo.yml in the repository, if any)");
+    bool disallow_waivers = false;
+    audit->add_flag("--disallow-waivers", disallow_waivers, "ignore every waiver (e.g. for tier 0); they are listed as not applied");
+    std::string fail_on = "blocker";
+    audit->add_option("--fail-on", fail_on, "what fails the run (exit code): blocker (default), warning or none")
+        ->check(CLI::IsMember({"blocker", "warning", "none"}));
+    audit->add_option("--baseline", ao.baseline, "a saved JSON result: mark each finding new or unchanged, list the fixed");
+    bool new_only = false;
+    audit->add_flag("--new-only", new_only, "with --baseline: only new findings decide the exit code");
     audit->add_flag("--no-progress", no_progress, "no progress bar on stderr");
     audit->add_flag("-q,--quiet", oo.quiet, "print only the report path");
 
@@ -81,6 +110,15 @@ int main(int argc, char** argv) {
     std::string docs_dir;
     auto* docs = app.add_subcommand("docs", "write one Markdown page per control (generated from the catalogue)");
     docs->add_option("dir", docs_dir, "output folder")->required();
+
+    std::string report_in;
+    cli::OutputOptions ro;
+    auto* rep = app.add_subcommand("report", "re-render a saved JSON result without scanning again");
+    rep->add_option("result", report_in, "a result written by --format json")->required();
+    rep->add_option("--format", ro.formats, "md, json, sarif, junit, terminal; a comma list writes several")->delimiter(',');
+    rep->add_option("--output", ro.output, "file for a single format");
+    rep->add_option("--output-dir", ro.output_dir, "folder for the reports (default: reports/ beside the result)");
+    rep->add_flag("-q,--quiet", ro.quiet, "print only the report paths");
 
     std::string sig_prefix;
     auto* sigs = app.add_subcommand("signatures", "list the scanner's textual signatures (id, pattern), e.g. for benchmarks");
@@ -109,7 +147,50 @@ int main(int argc, char** argv) {
             }
             return cli::k_exit_go;
         }
+        if (rep->parsed()) {
+            auto text = fs::read_file(report_in, 256 * 1024 * 1024);
+            if (!text) {
+                fmt::print(stderr, "gonogo: {}: {}\n", report_in, text.error().message);
+                return cli::k_exit_usage;
+            }
+            auto saved = report::from_json(*text);
+            if (!saved) {
+                fmt::print(stderr, "gonogo: {}: {}\n", report_in, saved.error().message);
+                return cli::k_exit_usage;
+            }
+            if (const auto* f = Catalog::embedded().framework(saved->framework)) saved->framework_title = f->title;
+            if (ro.formats.empty()) ro.formats = {"md"};
+            if (ro.output_dir.empty()) ro.output_dir = std::filesystem::path(report_in).parent_path().string();
+            if (ro.output_dir.empty()) ro.output_dir = ".";
+            auto written = cli::write_outputs(*saved, ro, saved->target_path);
+            if (!written) {
+                fmt::print(stderr, "gonogo: {}: {}\n", written.error().where, written.error().message);
+                return cli::k_exit_usage;
+            }
+            return cli::k_exit_go;
+        }
         if (audit->parsed()) {
+            std::optional<std::filesystem::path> cfg_path;
+            if (!config_file.empty()) cfg_path = config_file;
+            else cfg_path = cli::find_config(ao.path);
+            if (cfg_path) {
+                auto cfg = cli::load_config(*cfg_path, Catalog::embedded(), timeutil::today());
+                if (!cfg) {
+                    fmt::print(stderr, "gonogo: {}: {}\n", cfg.error().where, cfg.error().message);
+                    return cli::k_exit_usage;
+                }
+                ao.config = std::move(*cfg);
+            }
+            const auto& cfg = ao.config;
+            if (audit->get_option("--tier")->count() == 0 && cfg.tier) tier = std::string(to_string(*cfg.tier));
+            if (audit->get_option("--framework")->count() == 0 && cfg.framework) ao.framework = *cfg.framework;
+            if (audit->get_option("--max-file-size")->count() == 0 && cfg.max_file_size) ao.max_file_bytes = *cfg.max_file_size;
+            ao.exclude.insert(ao.exclude.begin(), cfg.exclude.begin(), cfg.exclude.end());
+            ao.allow_waivers = !disallow_waivers;
+            if (new_only && ao.baseline.empty()) {
+                fmt::print(stderr, "gonogo: --new-only needs --baseline FILE (a saved JSON result)\n");
+                return cli::k_exit_usage;
+            }
             auto t = parse_tier(tier);
             if (!t) {
                 fmt::print(stderr, "gonogo: --tier must be 0, 1, 2 or hobby, not '{}'\n", tier);
@@ -128,11 +209,7 @@ int main(int argc, char** argv) {
                 fmt::print(stderr, "gonogo: {}: {}\n", written.error().where, written.error().message);
                 return cli::k_exit_usage;
             }
-            switch (result->verdict.decision) {
-                case Decision::go: return cli::k_exit_go;
-                case Decision::conditional_go: return cli::k_exit_conditional;
-                case Decision::no_go: return cli::k_exit_no_go;
-            }
+            return exit_code(*result, fail_on, new_only);
         }
     } catch (const std::exception& e) {
         fmt::print(stderr, "gonogo: internal error: {}\n", e.what());

@@ -228,9 +228,10 @@ Result<RepoModel> build_model(const std::filesystem::path& root_in, const std::v
     // gonogo's own output is never audited (nor counted): its checkpoints and history, and its reports.
     std::erase_if(walked->files, [](const WalkEntry& w) {
         if (str::starts_with(w.path, ".gonogo/")) return true;
-        return str::starts_with(w.path, "reports/") && (glob::match("reports/*-production-readiness.md", w.path) ||
-                                                        glob::match("reports/*-production-readiness.json", w.path));
+        return str::starts_with(w.path, "reports/") && glob::match("reports/*-production-readiness.*", w.path);
     });
+    if (!options.include.empty())
+        walked->ignored += std::erase_if(walked->files, [&](const WalkEntry& w) { return !glob::covers(options.include, w.path); });
     RepoModel m;
     m.root = root.string();
     m.diagnostics = std::move(walked->diagnostics);
@@ -314,7 +315,7 @@ Result<RepoModel> build_model(const std::filesystem::path& root_in, const std::v
 
     {
         profile::Timer t("model: stack and services");
-        detect_stack(m);
+        detect_stack(m, options.services);
         m.index_services();
     }
     {

@@ -192,6 +192,9 @@ struct Signature {
 struct BuildOptions {
     std::size_t max_file_bytes = 2 * 1024 * 1024;
     std::vector<std::string> exclude;  // globs from config / --exclude
+    std::vector<std::string> include;  // globs from config: when set, only files they cover are audited
+    // Services named in the config (name, repository-relative folder): when set, they replace detection.
+    std::vector<std::pair<std::string, std::string>> services;
     unsigned threads = 0;              // 0 = hardware concurrency
     // Ceiling for what the model keeps in memory for probes (file text, syntax trees, YAML/JSON
     // documents, estimated before reading). Files beyond it are still scanned for signatures.

@@ -130,6 +130,21 @@ Scanner::Scratch::~Scratch() {
     if (m_s) hs_free_scratch(m_s);
 }
 
+Result<void> Scanner::check_pattern(const std::string& pattern, bool caseless) {
+    hs_expr_info_t* info = nullptr;
+    hs_compile_error_t* err = nullptr;
+    unsigned f = HS_FLAG_SOM_LEFTMOST | (caseless ? HS_FLAG_CASELESS : 0u);
+    if (hs_expression_info(pattern.c_str(), f, &info, &err) != HS_SUCCESS) {
+        std::string msg = err && err->message ? err->message : "rejected by Hyperscan";
+        hs_free_compile_error(err);
+        return fail(msg);
+    }
+    bool empty_match = info->min_width == 0;
+    std::free(info);
+    if (empty_match) return fail("the pattern can match an empty string");
+    return {};
+}
+
 Result<Scanner> Scanner::compile(std::vector<Signature> signatures, const std::filesystem::path& cache_dir) {
     Scanner s;
     s.m_sigs = std::move(signatures);

@@ -27,6 +27,10 @@ public:
     // cache only means compiling again.
     static Result<Scanner> compile(std::vector<Signature> signatures, const std::filesystem::path& cache_dir = {});
 
+    // Checks that Hyperscan accepts `pattern` with the flags the scan uses; the error says why not
+    // (for patterns users write, such as custom rules in .gonogo.yml).
+    static Result<void> check_pattern(const std::string& pattern, bool caseless);
+
     // Per-thread scratch space.
     class Scratch {
     public:

@@ -210,7 +210,7 @@ bool is_k8s_doc(const YAML::Node& d) {
 
 }  // namespace
 
-void detect_stack(RepoModel& m) {
+void detect_stack(RepoModel& m, const std::vector<std::pair<std::string, std::string>>& configured) {
     std::vector<Manifest> manifests;
     std::map<std::string, std::size_t> by_dir;
     auto manifest_for = [&](const std::string& dir) -> Manifest& {
@@ -240,7 +240,24 @@ void detect_stack(RepoModel& m) {
         apply(k_frameworks, man.deps, fw);
         if (!fw.empty()) roots.push_back(&man);
     }
-    if (roots.empty()) {
+    // Services the team named: each takes the manifests inside its folder.
+    for (const auto& [name, dir] : configured) {
+        Service s;
+        s.name = name;
+        s.root = dir;
+        for (const auto& man : manifests) {
+            bool inside = dir.empty() || man.dir == dir ||
+                          (man.dir.size() > dir.size() && str::starts_with(man.dir, dir) && man.dir[dir.size()] == '/');
+            if (!inside) continue;
+            s.dependencies.insert(s.dependencies.end(), man.deps.begin(), man.deps.end());
+            apply(k_frameworks, man.deps, s.frameworks);
+            apply(k_datastores, man.deps, s.datastores);
+            apply(k_providers, man.deps, s.providers);
+        }
+        m.services.push_back(std::move(s));
+    }
+    if (!configured.empty()) roots.clear();
+    if (roots.empty() && configured.empty()) {
         for (const auto& man : manifests)
             if (!man.workspace_root || manifests.size() == 1) roots.push_back(&man);
         // Several manifests and no framework: a folder is a service only when something in it runs
@@ -261,6 +278,7 @@ void detect_stack(RepoModel& m) {
         }
     }
     if (roots.empty() && m.services.empty() && !manifests.empty()) roots.push_back(&manifests.front());
+    std::sort(m.services.begin(), m.services.end(), [](const Service& a, const Service& b) { return a.root < b.root; });
     std::sort(roots.begin(), roots.end(), [](const Manifest* a, const Manifest* b) { return a->dir < b->dir; });
     // A Go service without a web framework dependency still serves net/http: decided from imports below.
     for (const auto* r : roots) {

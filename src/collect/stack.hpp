@@ -9,7 +9,9 @@ namespace gonogo::collect {
 
 // Fills dependencies, services (with frameworks/datastores/providers),
 // File::service and deployment. Needs kept file texts (and JSON for package.json).
-void detect_stack(RepoModel& model);
+// `configured` (name, folder) services from .gonogo.yml replace the detected ones; each carries the
+// dependencies of the manifests inside its folder.
+void detect_stack(RepoModel& model, const std::vector<std::pair<std::string, std::string>>& configured = {});
 
 // The stack in plain words, for reports; service -1 = the whole repository.
 StackSummary summarize(const RepoModel& model, int service);

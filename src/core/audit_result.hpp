@@ -51,6 +51,41 @@ struct ControlResult {
     std::vector<ServiceStatus> services;   // per-service detail when the repo has several
     std::string effort;                    // S, M, L
     std::string remediation;               // for the detected stack
+    std::vector<Evidence> waived_evidence; // findings covered by a waiver: still shown, not deciding
+    std::string waiver;                    // the waiver that covered findings, in words ("" when none)
+    std::string belongs_to;                // custom rules (.gonogo.yml): the catalogue control they belong to
+};
+
+// A waiver from .gonogo.yml as the audit used it. state: applied (covered at least one finding),
+// unmatched (covered nothing: the finding is fixed or the paths are wrong), expired (past its date:
+// its findings fail again), disallowed (--disallow-waivers).
+struct WaiverUse {
+    std::string id;
+    std::vector<std::string> paths;
+    std::string reason;
+    std::string owner;
+    std::string expires;   // YYYY-MM-DD, "" for none
+    std::string source;    // .gonogo.yml:LINE
+    std::string state;
+    std::size_t matched = 0;  // findings it covered (or would have, when expired)
+};
+
+// An attestation from .gonogo.yml. state: applied (the control is attested), contradicted (gonogo
+// found a failure itself: the failure stands), superseded (gonogo decided the control itself).
+struct AttestationUse {
+    std::string id;
+    std::string by;
+    std::string date;
+    std::string link;
+    std::string note;
+    std::string source;
+    std::string state;
+};
+
+// With --baseline: a finding of the previous result that is gone now.
+struct FixedFinding {
+    std::string control;
+    Evidence evidence;
 };
 
 struct CategoryScore {
@@ -117,6 +152,11 @@ struct AuditResult {
     std::vector<ControlResult> controls;  // one per catalogued control
     std::vector<Diagnostic> diagnostics;
     ScanStats stats;
+    std::string config_file;                   // the .gonogo.yml used, "" for none
+    std::vector<WaiverUse> waivers;
+    std::vector<AttestationUse> attestations;
+    std::string baseline_file;                 // with --baseline
+    std::vector<FixedFinding> fixed;           // with --baseline: findings no longer present
 };
 
 }  // namespace gonogo

@@ -31,6 +31,8 @@ std::string_view to_string(Status s) {
         case Status::unknown: return "unknown";
         case Status::unverified: return "unverified";
         case Status::error: return "error";
+        case Status::waived: return "waived";
+        case Status::attested: return "attested";
     }
     return "unknown";
 }
@@ -50,7 +52,8 @@ std::optional<Severity> parse_severity(std::string_view s) {
 }
 
 std::optional<Status> parse_status(std::string_view s) {
-    for (auto v : {Status::pass, Status::fail, Status::na, Status::unknown, Status::unverified, Status::error})
+    for (auto v : {Status::pass, Status::fail, Status::na, Status::unknown, Status::unverified, Status::error,
+                   Status::waived, Status::attested})
         if (to_string(v) == s) return v;
     return std::nullopt;
 }

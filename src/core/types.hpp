@@ -11,8 +11,10 @@ namespace gonogo {
 enum class Tier { tier0, tier1, tier2, hobby };
 enum class Severity { blocker, warning, recommendation, skip };
 // pass/fail/na/unknown/error come from probes; unverified is for attest-only
-// controls without an attestation; waived is set by the evaluation only.
-enum class Status { pass, fail, na, unknown, unverified, error };
+// controls without an attestation. waived (every failing finding is covered by
+// a waiver in .gonogo.yml) and attested (a person vouched for an attest-mode
+// control) are set by the tier policy only, never by a probe.
+enum class Status { pass, fail, na, unknown, unverified, error, waived, attested };
 
 std::string_view to_string(Tier t);
 std::string_view to_string(Severity s);
@@ -30,6 +32,10 @@ struct Evidence {
     std::string snippet;    // short, masked
     std::string service;    // the service this belongs to ("" for the whole repository)
     std::string note;       // optional: what this piece of evidence shows
+    // Content fingerprint (control, path, normalised matched line and its neighbours): stable when
+    // code moves, used by baselines and SARIF partialFingerprints. Filled after the probes run.
+    std::string fingerprint;
+    std::string baseline;   // with --baseline: "new" or "unchanged"; "" otherwise
 };
 
 // What a probe answers. `message` says in one sentence what was found.

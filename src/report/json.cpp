@@ -17,6 +17,8 @@ ordered_json evidence_json(const Evidence& e) {
     j["snippet"] = e.snippet;
     j["service"] = e.service;
     if (!e.note.empty()) j["note"] = e.note;
+    if (!e.fingerprint.empty()) j["fingerprint"] = e.fingerprint;
+    if (!e.baseline.empty()) j["baseline"] = e.baseline;
     return j;
 }
 
@@ -108,6 +110,8 @@ Evidence evidence_from(const json& j) {
     e.snippet = get_or<std::string>(j, "snippet", "");
     e.service = get_or<std::string>(j, "service", "");
     e.note = get_or<std::string>(j, "note", "");
+    e.fingerprint = get_or<std::string>(j, "fingerprint", "");
+    e.baseline = get_or<std::string>(j, "baseline", "");
     return e;
 }
 
@@ -161,12 +165,39 @@ std::string to_json(const AuditResult& r) {
             cj["services"] = std::move(ss);
         }
         cj["remediation"] = c.remediation;
+        if (!c.waived_evidence.empty() || !c.waiver.empty()) {
+            ordered_json wev = ordered_json::array();
+            for (const auto& e : c.waived_evidence) wev.push_back(evidence_json(e));
+            cj["waived_evidence"] = std::move(wev);
+            cj["waiver"] = c.waiver;
+        }
+        if (!c.belongs_to.empty()) cj["belongs_to"] = c.belongs_to;
         controls.push_back(std::move(cj));
     }
     j["controls"] = std::move(controls);
     ordered_json diags = ordered_json::array();
     for (const auto& d : r.diagnostics) diags.push_back({{"path", d.path}, {"message", d.message}});
     j["diagnostics"] = std::move(diags);
+    j["config"] = r.config_file;
+    ordered_json waivers = ordered_json::array();
+    for (const auto& w : r.waivers)
+        waivers.push_back({{"id", w.id}, {"paths", w.paths}, {"reason", w.reason}, {"owner", w.owner},
+                           {"expires", w.expires}, {"source", w.source}, {"state", w.state}, {"matched", w.matched}});
+    j["waivers"] = std::move(waivers);
+    ordered_json attestations = ordered_json::array();
+    for (const auto& a : r.attestations)
+        attestations.push_back({{"id", a.id}, {"by", a.by}, {"date", a.date}, {"link", a.link}, {"note", a.note},
+                                {"source", a.source}, {"state", a.state}});
+    j["attestations"] = std::move(attestations);
+    if (!r.baseline_file.empty()) {
+        ordered_json fixed = ordered_json::array();
+        for (const auto& f : r.fixed) {
+            auto fj = evidence_json(f.evidence);
+            fj["control"] = f.control;
+            fixed.push_back(std::move(fj));
+        }
+        j["baseline"] = {{"file", r.baseline_file}, {"fixed", std::move(fixed)}};
+    }
     j["stats"] = {{"files_seen", r.stats.files_seen},         {"files_scanned", r.stats.files_scanned},
                   {"bytes_scanned", r.stats.bytes_scanned},   {"skipped_binary", r.stats.skipped_binary},
                   {"skipped_large", r.stats.skipped_large},   {"skipped_unreadable", r.stats.skipped_unreadable},
@@ -229,7 +260,26 @@ Result<AuditResult> from_json(const std::string& text) {
                 c.services.push_back({get_or<std::string>(s, "service", ""),
                                       parse_status(get_or<std::string>(s, "status", "unknown")).value_or(Status::unknown),
                                       get_or<std::string>(s, "message", "")});
+            for (const auto& e : cj.value("waived_evidence", json::array())) c.waived_evidence.push_back(evidence_from(e));
+            c.waiver = get_or<std::string>(cj, "waiver", "");
+            c.belongs_to = get_or<std::string>(cj, "belongs_to", "");
             r.controls.push_back(std::move(c));
+        }
+        r.config_file = get_or<std::string>(j, "config", "");
+        for (const auto& w : j.value("waivers", json::array()))
+            r.waivers.push_back({get_or<std::string>(w, "id", ""), get_or<std::vector<std::string>>(w, "paths", {}),
+                                 get_or<std::string>(w, "reason", ""), get_or<std::string>(w, "owner", ""),
+                                 get_or<std::string>(w, "expires", ""), get_or<std::string>(w, "source", ""),
+                                 get_or<std::string>(w, "state", ""), get_or<std::size_t>(w, "matched", 0)});
+        for (const auto& a : j.value("attestations", json::array()))
+            r.attestations.push_back({get_or<std::string>(a, "id", ""), get_or<std::string>(a, "by", ""),
+                                      get_or<std::string>(a, "date", ""), get_or<std::string>(a, "link", ""),
+                                      get_or<std::string>(a, "note", ""), get_or<std::string>(a, "source", ""),
+                                      get_or<std::string>(a, "state", "")});
+        if (j.contains("baseline") && j["baseline"].is_object()) {
+            r.baseline_file = get_or<std::string>(j["baseline"], "file", "");
+            for (const auto& f : j["baseline"].value("fixed", json::array()))
+                r.fixed.push_back({get_or<std::string>(f, "control", ""), evidence_from(f)});
         }
         for (const auto& d : j.value("diagnostics", json::array()))
             r.diagnostics.push_back({get_or<std::string>(d, "path", ""), get_or<std::string>(d, "message", "")});

@@ -31,6 +31,8 @@ std::string status_icon(Status s) {
         case Status::unknown: return "❔ unknown";
         case Status::unverified: return "📝 unverified";
         case Status::error: return "⚠️ error";
+        case Status::waived: return "🙈 waived";
+        case Status::attested: return "🖊️ attested";
     }
     return "";
 }
@@ -73,8 +75,12 @@ void evidence_lines(std::string& out, const ControlResult& c, std::size_t max = 
         if (!e.service.empty()) out += fmt::format(" ({})", e.service);
         if (!e.snippet.empty()) out += fmt::format(": `{}`", e.snippet);
         if (!e.note.empty()) out += fmt::format(" — {}", e.note);
+        if (e.baseline == "new") out += " **(new)**";
         out += "\n";
     }
+    if (!c.waived_evidence.empty())
+        out += fmt::format("  - Waived (still listed, not deciding): {} finding(s), first `{}` — {}\n", c.waived_evidence.size(),
+                           where(c.waived_evidence.front()), c.waiver);
     if (!c.other_evidence.empty())
         out += fmt::format("  - Also seen in tests, fixtures, examples or vendored code (not counted): {} place(s), first `{}`\n",
                            c.other_evidence.size(), where(c.other_evidence.front()));
@@ -210,6 +216,48 @@ std::string to_markdown(const AuditResult& r) {
             out += fmt::format("| {} | {} | {} | {} | {}{} |\n", c->id, cell(c->title), status_icon(c->status),
                                to_string(c->severity), ev.empty() ? "" : ev + " ", cell(str::clip(c->message, 200)));
         }
+    }
+
+    if (!r.waivers.empty() || !r.attestations.empty() || !r.config_file.empty()) {
+        out += fmt::format("\n## Waivers and attestations\n\nFrom `{}`.\n", r.config_file.empty() ? ".gonogo.yml" : r.config_file);
+        if (!r.waivers.empty()) {
+            out += "\n| Control | Paths | Reason | Owner | Expires | State | Findings |\n|---|---|---|---|---|---|---|\n";
+            for (const auto& w : r.waivers)
+                out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", w.id,
+                                   w.paths.empty() ? "(whole control)" : cell(fmt::format("`{}`", fmt::join(w.paths, "`, `"))),
+                                   cell(w.reason), cell(w.owner.empty() ? "—" : w.owner), w.expires.empty() ? "—" : w.expires,
+                                   w.state == "applied" ? "applied" : w.state == "expired" ? "**expired: fails again**"
+                                                                   : w.state == "unmatched" ? "**matched nothing**"
+                                                                                            : w.state,
+                                   w.matched);
+        }
+        std::vector<const ControlResult*> waived;
+        for (const auto& c : r.controls)
+            if (!c.waived_evidence.empty() || c.status == Status::waived) waived.push_back(&c);
+        if (!waived.empty()) {
+            out += "\n**Waived findings** (accepted risks, still shown):\n\n";
+            for (const auto* c : waived) {
+                out += fmt::format("- **{} {}** ({}) — {}\n", c->id, c->title, to_string(c->severity), c->waiver);
+                for (const auto& e : c->waived_evidence) out += fmt::format("  - `{}`{}\n", where(e), e.snippet.empty() ? "" : ": `" + e.snippet + "`");
+            }
+        }
+        if (!r.attestations.empty()) {
+            out += "\n| Control | Attested by | Date | Proof | State |\n|---|---|---|---|---|\n";
+            for (const auto& a : r.attestations)
+                out += fmt::format("| {} | {} | {} | {} | {} |\n", a.id, cell(a.by), a.date,
+                                   cell(a.link.empty() ? a.note : a.link), a.state);
+        }
+    }
+    if (!r.baseline_file.empty()) {
+        std::size_t fresh = 0, same = 0;
+        for (const auto& c : r.controls)
+            for (const auto& e : c.evidence) {
+                if (e.baseline == "new") ++fresh;
+                if (e.baseline == "unchanged") ++same;
+            }
+        out += fmt::format("\n## Against the baseline\n\nCompared with `{}`: {} new, {} unchanged and {} fixed finding(s).\n",
+                           r.baseline_file, fresh, same, r.fixed.size());
+        for (const auto& f : r.fixed) out += fmt::format("- Fixed: **{}** `{}`\n", f.control, where(f.evidence));
     }
 
     out += "\n## What gonogo could not read\n\n";

@@ -16,6 +16,12 @@ Result<AuditResult> from_json(const std::string& text);
 // Markdown in the seeds' shape (default framework view of seed 001).
 std::string to_markdown(const AuditResult& r);
 
+// SARIF 2.1.0 (code scanning): one rule per control, one result per failing finding.
+std::string to_sarif(const AuditResult& r);
+
+// JUnit XML (CI test reports): one testsuite per category, one testcase per control.
+std::string to_junit(const AuditResult& r);
+
 // Terminal summary; colour when `colour` is set.
 std::string to_terminal(const AuditResult& r, bool colour);
 

@@ -1,5 +1,7 @@
 // Terminal summary: verdict, scorecard and the blockers with their first
 // evidence; ANSI colour only when asked (the CLI decides from NO_COLOR and isatty).
+#include <map>
+
 #include <fmt/format.h>
 
 #include "report/report.hpp"
@@ -45,6 +47,23 @@ std::string to_terminal(const AuditResult& r, bool colour) {
     std::string_view code = r.verdict.decision == Decision::go ? "1;32" : r.verdict.decision == Decision::no_go ? "1;31" : "1;33";
     out += fmt::format("Verdict: {}\n", p(code, to_display(r.verdict.decision)));
     if (!r.verdict.justification.empty()) out += fmt::format("  {}\n", r.verdict.justification.front());
+    if (!r.waivers.empty()) {
+        std::map<std::string, int> states;
+        for (const auto& w : r.waivers) ++states[w.state];
+        std::vector<std::string> parts;
+        for (const auto& [st, n] : states) parts.push_back(fmt::format("{} {}", n, st));
+        out += fmt::format("Waivers: {}\n", fmt::join(parts, ", "));
+        for (const auto& w : r.waivers)
+            if (w.state == "expired" || w.state == "unmatched")
+                out += fmt::format("  {} {} ({}): {}\n", p("33", "!"), w.id, w.source,
+                                   w.state == "expired" ? "expired on " + w.expires : "matched nothing");
+    }
+    if (!r.baseline_file.empty()) {
+        std::size_t fresh = 0, same = 0;
+        for (const auto& c : r.controls)
+            for (const auto& e : c.evidence) (e.baseline == "new" ? fresh : same) += e.baseline.empty() ? 0 : 1;
+        out += fmt::format("Against the baseline: {} new, {} unchanged, {} fixed finding(s)\n", fresh, same, r.fixed.size());
+    }
     if (!r.diagnostics.empty())
         out += fmt::format("{} place(s) could not be read; the report lists them.\n", r.diagnostics.size());
     return out;

@@ -27,11 +27,12 @@ bool undecided(Status s) { return s == Status::unknown || s == Status::unverifie
 
 Verdict decide(const std::vector<ControlResult>& controls) {
     Verdict v;
-    std::vector<const ControlResult*> failing, open;
+    std::vector<const ControlResult*> failing, open, waived;
     for (const auto& c : controls) {
         if (c.severity != Severity::blocker) continue;
         if (c.status == Status::fail) failing.push_back(&c);
         else if (undecided(c.status)) open.push_back(&c);
+        else if (c.status == Status::waived) waived.push_back(&c);
     }
     if (!failing.empty()) {
         v.decision = Decision::no_go;
@@ -51,32 +52,46 @@ Verdict decide(const std::vector<ControlResult>& controls) {
         }
     } else {
         v.decision = Decision::go;
-        v.justification.push_back("Every blocker at this tier passes or does not apply.");
+        v.justification.push_back(waived.empty() ? "Every blocker at this tier passes or does not apply."
+                                                 : "Every blocker at this tier passes, does not apply or is waived.");
     }
+    // A waived blocker never decides the verdict, but it is always named beside it.
+    for (const auto* c : waived)
+        v.justification.push_back(fmt::format("{} {} is a waived blocker: {}", c->id, c->title, c->waiver));
     return v;
 }
 
 Scored evaluate(const Framework& framework, const std::vector<ControlResult>& controls) {
     std::map<std::string, const ControlResult*, std::less<>> by_id;
-    for (const auto& c : controls) by_id[c.id] = &c;
+    std::multimap<std::string, const ControlResult*, std::less<>> custom;  // custom rules by the control they belong to
+    for (const auto& c : controls) {
+        by_id[c.id] = &c;
+        if (!c.belongs_to.empty()) custom.emplace(c.belongs_to, &c);
+    }
     Scored out;
     for (const auto& fc : framework.categories) {
         CategoryScore cs;
         cs.id = fc.id;
         cs.name = fc.name;
         cs.max = framework.max_per_category;
-        cs.controls = fc.controls;
+        std::vector<const ControlResult*> members;
+        for (const auto& id : fc.controls) {
+            if (auto it = by_id.find(id); it != by_id.end()) members.push_back(it->second);
+            cs.controls.push_back(id);
+            for (auto [b, e] = custom.equal_range(id); b != e; ++b) {
+                members.push_back(b->second);
+                cs.controls.push_back(b->second->id);
+            }
+        }
         int num = 0, den = 0;
         bool undecided_blocker = false;
-        for (const auto& id : fc.controls) {
-            auto it = by_id.find(id);
-            if (it == by_id.end()) continue;
-            const auto& c = *it->second;
+        for (const auto* member : members) {
+            const auto& c = *member;
             int w = weight(c.severity);
             if (w == 0 || c.status == Status::na) continue;
             ++cs.decided;
             den += w;
-            if (c.status == Status::pass) num += w;
+            if (c.status == Status::pass || c.status == Status::attested) num += w;
             if (c.status == Status::fail && c.severity == Severity::blocker) ++cs.blockers;
             if (c.status == Status::fail && c.severity == Severity::warning) ++cs.warnings;
             if (c.severity == Severity::blocker && undecided(c.status)) undecided_blocker = true;

@@ -18,7 +18,8 @@ struct Scored {
 
 // Weight of a severity in a category score: blocker 3, warning 2, recommendation 1, skip 0.
 int weight(Severity s);
-// Credit of a status: pass 1; fail, unknown, unverified, error 0; na leaves the denominator.
+// Credit of a status: pass and attested 1; fail, waived, unknown, unverified, error 0; na leaves the
+// denominator. A waived blocker does not decide the verdict but is named in its justification.
 Scored evaluate(const Framework& framework, const std::vector<ControlResult>& controls);
 // The verdict alone (NO-GO on a failing blocker; CONDITIONAL GO on an undecided blocker).
 Verdict decide(const std::vector<ControlResult>& controls);

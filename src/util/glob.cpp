@@ -92,4 +92,16 @@ bool match(std::string_view pattern, std::string_view path) {
     return match_at(pattern, 0, path, 0);
 }
 
+bool covers(const std::vector<std::string>& globs, std::string_view path) {
+    for (const auto& g : globs) {
+        std::string_view p = g;
+        while (p.size() > 1 && p.back() == '/') p.remove_suffix(1);
+        if (match(p, path)) return true;
+        // Every folder above `path` is tried as well: a glob naming a folder covers what is inside it.
+        for (std::size_t i = path.find('/'); i != std::string_view::npos; i = path.find('/', i + 1))
+            if (match(p, path.substr(0, i))) return true;
+    }
+    return false;
+}
+
 }  // namespace gonogo::glob

@@ -2,7 +2,9 @@
 // Hand-written: no Debian library matches gitignore globs without a git
 // repository (libgit2 needs one, fnmatch has no `**`).
 #pragma once
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace gonogo::glob {
 
@@ -10,5 +12,9 @@ namespace gonogo::glob {
 // `*` and `?` never cross '/', `**/` matches zero or more directories,
 // a trailing `/**` matches everything below.
 bool match(std::string_view pattern, std::string_view path);
+
+// True when one of `globs` matches `path`, or names a folder `path` is inside ("scripts", "scripts/",
+// "tools/*" all cover "scripts/a/b.js" or "tools/x/y.py"). For config path lists: include, waivers.
+bool covers(const std::vector<std::string>& globs, std::string_view path);
 
 }  // namespace gonogo::glob

@@ -28,7 +28,7 @@ AuditResult sample() {
     c.status = Status::fail;
     c.severity = Severity::blocker;
     c.message = "1 secret | found";
-    c.evidence.push_back({"src/a.js", 3, 7, "const k = 'sk_live_****'", "shop", ""});
+    c.evidence.push_back({"src/a.js", 3, 7, "const k = 'sk_live_****'", "shop", "", "", ""});
     c.remediation = "Move it to the environment.\n\n```js\nprocess.env.KEY\n```";
     c.effort = "S";
     r.controls.push_back(c);

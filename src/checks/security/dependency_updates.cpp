@@ -73,7 +73,7 @@ Outcome probe_sec_dependency_updates(const ProbeContext& ctx) {
                                              ".renovaterc.json5", ".github/renovate.json", ".github/renovate.json5",
                                              ".gitlab/renovate.json", ".gitlab/renovate.json5"})) {
         if (renovate_enabled(*f)) {
-            Evidence e = f->kept ? f->evidence_line(1, "Renovate configuration") : Evidence{f->path, 0, 0, "", "", "Renovate configuration"};
+            Evidence e = f->kept ? f->evidence_line(1, "Renovate configuration") : Evidence{f->path, 0, 0, "", "", "Renovate configuration", "", ""};
             return pass(fmt::format("Renovate is configured ({}) and opens update pull requests for every ecosystem it detects.",
                                     f->path),
                         {e});
@@ -140,13 +140,13 @@ Outcome probe_sec_dependency_updates(const ProbeContext& ctx) {
         }
         if (dep->yaml.empty())
             return unknown(fmt::format("{} could not be parsed, so the ecosystems it updates are unknown.", dep->path),
-                           {Evidence{dep->path, 0, 0, "", "", "unparsable"}});
+                           {Evidence{dep->path, 0, 0, "", "", "unparsable", "", ""}});
         std::vector<std::string> uncovered;
         for (const auto& [eco, f] : ecos) {
             if (covers(configured, eco)) continue;
             uncovered.push_back(eco);
             ev.push_back(f->kept ? f->evidence_line(1, fmt::format("{} manifest without a Dependabot entry", eco))
-                                 : Evidence{f->path, 0, 0, "", "", fmt::format("{} manifest without a Dependabot entry", eco)});
+                                 : Evidence{f->path, 0, 0, "", "", fmt::format("{} manifest without a Dependabot entry", eco), "", ""});
         }
         auto ln = line_of(*dep, "package-ecosystem");
         Evidence de = dep->evidence_line(ln ? ln : 1, "Dependabot version updates");
@@ -166,7 +166,7 @@ Outcome probe_sec_dependency_updates(const ProbeContext& ctx) {
     for (const auto& [eco, f] : ecos) {
         names.push_back(fmt::format("{} ({})", eco, f->path));
         ev.push_back(f->kept ? f->evidence_line(1, "nothing configures dependency updates for this manifest")
-                             : Evidence{f->path, 0, 0, "", "", "nothing configures dependency updates for this manifest"});
+                             : Evidence{f->path, 0, 0, "", "", "nothing configures dependency updates for this manifest", "", ""});
     }
     return fail(fmt::format("Nothing configures dependency updates for {}: no .github/dependabot.yml, no Renovate "
                             "configuration and no scheduled update job, so pinned versions age silently. Add a "

@@ -58,7 +58,7 @@ Outcome probe_sec_env_gitignored(const ProbeContext& ctx) {
             collect::IgnoreRules one(base, line);
             if (auto m = one.match(target, false)) {
                 verdict = m;
-                rule_ev = Evidence{f->path, ln, 1, std::string(str::trim(line)), "", ""};
+                rule_ev = Evidence{f->path, ln, 1, std::string(str::trim(line)), "", "", "", ""};
             }
         }
     }
@@ -74,7 +74,7 @@ Outcome probe_sec_env_gitignored(const ProbeContext& ctx) {
         loader->note = "loads .env files";
         ev.push_back(*loader);
     } else {
-        ev.push_back(Evidence{committed->path, 1, 1, "", "", "committed env file"});
+        ev.push_back(Evidence{committed->path, 1, 1, "", "", "committed env file", "", ""});
     }
     if (verdict.has_value()) {
         rule_ev.note = "re-includes .env";
@@ -89,7 +89,7 @@ Outcome probe_sec_env_gitignored(const ProbeContext& ctx) {
                                 "being committed. Add a .gitignore with `.env` and `.env*.local`.",
                                 uses),
                     ev);
-    ev.insert(ev.begin(), Evidence{ignores.back()->path, 0, 0, "", "", "no rule here ignores .env"});
+    ev.insert(ev.begin(), Evidence{ignores.back()->path, 0, 0, "", "", "no rule here ignores .env", "", ""});
     return fail(fmt::format("{}, but no .gitignore rule ignores `{}` ({} checked), so a local .env is one `git add .` "
                             "away from being committed. Add `.env` and `.env*.local` to .gitignore.",
                             uses, target, ignores.back()->path),

@@ -85,7 +85,7 @@ Outcome probe_sec_lockfiles(const ProbeContext& ctx) {
     std::vector<std::string> missing, ok;
     std::size_t manifests = 0;
     auto evidence_for = [](const File& f, std::string note) {
-        return f.kept ? f.evidence_line(1, std::move(note)) : Evidence{f.path, 0, 0, "", "", std::move(note)};
+        return f.kept ? f.evidence_line(1, std::move(note)) : Evidence{f.path, 0, 0, "", "", std::move(note), "", ""};
     };
     for (const auto* f : ctx.files()) {
         if (!f->is_own()) continue;
@@ -151,7 +151,7 @@ Outcome probe_sec_lockfiles(const ProbeContext& ctx) {
             ok.push_back(*lock == f->path ? fmt::format("{} (pinned)", f->path) : fmt::format("{} → {}", f->path, *lock));
             if (*lock == f->path) ok_ev.push_back(evidence_for(*f, "every requirement pinned"));
             else if (const auto* lf = ctx.model.file(*lock)) ok_ev.push_back(evidence_for(*lf, fmt::format("lockfile of {}", f->path)));
-            else ok_ev.push_back(Evidence{*lock, 0, 0, "", "", fmt::format("lockfile of {}", f->path)});
+            else ok_ev.push_back(Evidence{*lock, 0, 0, "", "", fmt::format("lockfile of {}", f->path), "", ""});
         } else {
             missing.push_back(fmt::format("{} (expected {})", f->path, expect));
             missing_ev.push_back(evidence_for(*f, fmt::format("no lockfile: expected {}", expect)));

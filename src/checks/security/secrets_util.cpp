@@ -1156,7 +1156,7 @@ std::optional<Evidence> env_file_loader(const ProbeContext& ctx, std::string* wh
         if (!cs.node.IsMap() || !cs.node["env_file"]) continue;
         if (what) *what = fmt::format("compose service `{}` (env_file)", cs.name);
         auto ln = line_of(*cs.file, "env_file");
-        return ln ? cs.file->evidence_line(ln) : Evidence{cs.file->path, 0, 0, "", "", ""};
+        return ln ? cs.file->evidence_line(ln) : Evidence{cs.file->path, 0, 0, "", "", "", "", ""};
     }
     for (const File* f : ctx.files()) {
         if (!f->kept || base_of(f->path) != "package.json" || !f->json || !f->is_own()) continue;
