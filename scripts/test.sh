@@ -4,6 +4,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 jobs=$(nproc)
+export GONOGO_WITH_TEST_TOOLS=1   # setup.sh also installs python3-jsonschema and chromium
 "$here/scripts/setup.sh" "$here/build" -DCMAKE_BUILD_TYPE=Release
 (cd "$here/build" && ctest --output-on-failure -j "$jobs")
 "$here/scripts/setup.sh" "$here/build-asan" -DCMAKE_BUILD_TYPE=Debug -DGONOGO_SANITIZE=ON

@@ -154,6 +154,10 @@ Result<AuditResult> run_audit(const AuditOptions& opts) {
                 : model->services.size() == 1 && !model->services[0].name.empty() ? model->services[0].name
                                                                                   : std::filesystem::path(model->root).filename().string();
     r.config_file = opts.config.file;
+    r.slo = opts.config.slo;
+    r.impact = opts.config.impact;
+    r.stage = opts.config.stage;
+    r.declared_dependencies = opts.config.dependencies;
     r.generated_at = timeutil::now_iso8601();
     r.tier = opts.tier;
     r.framework = framework->name;

@@ -185,8 +185,8 @@ Config parse(const YAML::Node& root, const Catalog& catalog, const std::string& 
     Config cfg;
     if (root.IsNull()) return cfg;
     check_keys(root, "the top level",
-               {"version", "service", "tier", "framework", "services", "include", "exclude", "max_file_size", "slo",
-                "waivers", "attestations", "rules"});
+               {"version", "service", "tier", "framework", "impact", "stage", "dependencies", "services", "include",
+                "exclude", "max_file_size", "slo", "waivers", "attestations", "rules"});
     if (root["version"] && text(root["version"], "version") != "1")
         bad(root["version"], fmt::format("version: this gonogo reads version 1, not '{}'", text(root["version"], "version")));
     if (root["service"]) cfg.service = text(root["service"], "service", true);
@@ -200,6 +200,13 @@ Config parse(const YAML::Node& root, const Catalog& catalog, const std::string& 
         }
         cfg.framework = f;
     }
+    if (root["impact"]) cfg.impact = text(root["impact"], "impact", true);
+    if (root["stage"]) {
+        cfg.stage = text(root["stage"], "stage", true);
+        if (!valid_stage(cfg.stage))
+            bad(root["stage"], fmt::format("stage: must be development, staging, beta or production, not '{}'", cfg.stage));
+    }
+    if (root["dependencies"]) cfg.dependencies = strings(root["dependencies"], "dependencies");
     for (const auto& s : list(root["services"], "services")) {
         check_keys(s, "a service", {"name", "path"});
         if (!s["name"] || !s["path"]) bad(s, "services: each service needs a name and a path");
@@ -261,6 +268,8 @@ Config parse(const YAML::Node& root, const Catalog& catalog, const std::string& 
 }
 
 }  // namespace
+
+bool valid_stage(std::string_view s) { return s == "development" || s == "staging" || s == "beta" || s == "production"; }
 
 bool valid_date(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;

@@ -23,6 +23,9 @@ Result<Config> load_config(const std::filesystem::path& file, const Catalog& cat
 Result<Config> parse_config(std::string_view text, const std::string& label, const Catalog& catalog,
                             const std::string& today);
 
+// True for development, staging, beta and production.
+bool valid_stage(std::string_view s);
+
 // True when `s` is a real calendar date written YYYY-MM-DD.
 bool valid_date(std::string_view s);
 

@@ -11,14 +11,18 @@
 
 #include "cli/audit.hpp"
 #include "cli/config.hpp"
+#include "cli/init.hpp"
 #include "cli/exit_codes.hpp"
 #include "checks/probe.hpp"
+#include "collect/build.hpp"
+#include "collect/stack.hpp"
 #include "cli/output.hpp"
 #include "core/catalog.hpp"
 #include "report/control_docs.hpp"
 #include "report/report.hpp"
 #include "score/score.hpp"
 #include "store/fingerprint.hpp"
+#include "store/history.hpp"
 #include "util/time.hpp"
 #include "util/fs.hpp"
 
@@ -26,7 +30,15 @@ using namespace gonogo;
 
 namespace {
 
-int explain(const std::string& id) {
+// The catalogue remediation keys of the stack found under `path` (most specific first).
+Result<std::vector<std::string>> stack_keys(const std::string& path) {
+    collect::BuildOptions bo;
+    auto model = collect::build_model(path, checks::all_signatures(), bo);
+    if (!model) return tl::unexpected(model.error());
+    return collect::summarize(*model, -1).remediation_keys;
+}
+
+int explain(const std::string& id, const std::string& path) {
     const auto& cat = Catalog::embedded();
     const Control* c = cat.find(id);
     if (!c)
@@ -42,7 +54,27 @@ int explain(const std::string& id) {
                to_string(c->severity_for(Tier::tier2)), to_string(c->severity_for(Tier::hobby)),
                c->probes.empty() ? "not yet" : fmt::format("yes ({})", fmt::join(c->probes, ", ")), c->rationale,
                c->decides);
-    for (const auto& [stack, text] : c->remediation) fmt::print("\n[{}]\n{}\n", stack, text);
+    if (!path.empty()) {
+        auto keys = stack_keys(path);
+        if (!keys) {
+            fmt::print(stderr, "gonogo: {}: {}\n", keys.error().where, keys.error().message);
+            return cli::k_exit_usage;
+        }
+        std::string chosen = "generic";
+        for (const auto& k : *keys)
+            if (c->remediation.count(k)) {
+                chosen = k;
+                break;
+            }
+        fmt::print("\n[{}] (for the stack found in {}: {})\n{}\n", chosen, path, keys->empty() ? "nothing specific" : fmt::format("{}", fmt::join(*keys, ", ")),
+                   c->remediation_for(*keys));
+        std::vector<std::string> others;
+        for (const auto& [stack, text] : c->remediation)
+            if (stack != chosen) others.push_back(stack);
+        if (!others.empty()) fmt::print("\nOther stacks: {} (`gonogo explain {}` shows them all)\n", fmt::join(others, ", "), c->id);
+    } else {
+        for (const auto& [stack, text] : c->remediation) fmt::print("\n[{}]\n{}\n", stack, text);
+    }
     if (!c->references.empty()) {
         fmt::print("\nReferences\n");
         for (const auto& r : c->references) fmt::print("  {} <{}>\n", r.title, r.url);
@@ -52,11 +84,13 @@ int explain(const std::string& id) {
 
 // The exit code of a finished audit. --fail-on chooses what fails the run, separately from what the
 // report shows: blocker (default) follows the verdict, warning also fails on a failing warning, none
-// never fails. --new-only lets only findings that are new against the baseline decide.
+// never fails. --new-only lets only findings that are new against the baseline decide: a blocker
+// that could not be decided is not a finding, so it does not hold the run at CONDITIONAL GO there.
 int exit_code(const AuditResult& r, const std::string& fail_on, bool new_only) {
     if (fail_on == "none") return cli::k_exit_go;
     std::vector<ControlResult> controls = new_only ? store::only_new(r.controls) : r.controls;
     Decision d = new_only ? score::decide(controls).decision : r.verdict.decision;
+    if (new_only && d == Decision::conditional_go) d = Decision::go;
     if (d == Decision::no_go) return cli::k_exit_no_go;
     if (fail_on == "warning")
         for (const auto& c : controls)
@@ -79,7 +113,7 @@ int main(int argc, char** argv) {
     audit->add_option("path", ao.path, "repository folder (default: .)");
     audit->add_option("--tier", tier, "criticality: 0, 1, 2 or hobby (default 1)");
     audit->add_option("--framework", ao.framework, "report view: go-no-go (default), prod-readiness, hobby");
-    audit->add_option("--format", oo.formats, "md, json, sarif, junit, terminal; a comma list writes several")->delimiter(',');
+    audit->add_option("--format", oo.formats, "md, json, sarif, junit, html, terminal; a comma list writes several")->delimiter(',');
     audit->add_option("--output", oo.output, "file for a single format");
     audit->add_option("--output-dir", oo.output_dir, "folder for the reports (default: reports/ under the repository)");
     audit->add_option("--exclude", ao.exclude, "glob of paths to leave out (repeatable)");
@@ -100,22 +134,49 @@ int main(int argc, char** argv) {
     audit->add_option("--baseline", ao.baseline, "a saved JSON result: mark each finding new or unchanged, list the fixed");
     bool new_only = false;
     audit->add_flag("--new-only", new_only, "with --baseline: only new findings decide the exit code");
+    bool no_history = false;
+    audit->add_flag("--no-history", no_history, "do not append this run to .gonogo/history.sqlite");
+    std::string append_review;
+    audit->add_option("--append-review", append_review, "append seed 003's review block (PASS/WARN/FAIL per category) to this file");
+
+    std::string history_path = ".";
+    std::string history_framework;
+    std::string history_project;
+    std::size_t history_limit = 10;
+    auto* hist = app.add_subcommand("history", "category trends and blockers opened and closed across recorded audits");
+    hist->add_option("path", history_path, "repository folder (default: .)");
+    hist->add_option("--framework", history_framework, "view (default: the config's, else go-no-go)");
+    hist->add_option("--project", history_project, "only this project (default: every project in the database)");
+    hist->add_option("--limit", history_limit, "the last N runs (default 10)")->check(CLI::Range(std::size_t{2}, std::size_t{1000}));
     audit->add_flag("--no-progress", no_progress, "no progress bar on stderr");
     audit->add_flag("-q,--quiet", oo.quiet, "print only the report path");
 
     std::string explain_id;
     auto* ex = app.add_subcommand("explain", "what a control checks, why, how to fix it");
     ex->add_option("id", explain_id, "control id or slug")->required();
+    std::string explain_path;
+    ex->add_option("--path", explain_path, "a repository: show the fix for the stack found there");
 
     std::string docs_dir;
     auto* docs = app.add_subcommand("docs", "write one Markdown page per control (generated from the catalogue)");
     docs->add_option("dir", docs_dir, "output folder")->required();
 
+    cli::InitOptions io;
+    auto* init = app.add_subcommand("init", "answer seed 003's questions and write .gonogo.yml");
+    init->add_option("path", io.path, "repository folder (default: .)");
+    init->add_option("--service", io.service, "service name");
+    init->add_option("--tier", io.tier, "criticality: 0, 1, 2 or hobby");
+    init->add_option("--impact", io.impact, "user-facing impact of a failure, in words");
+    init->add_option("--stage", io.stage, "development, staging, beta or production");
+    init->add_option("--dependencies", io.dependencies, "comma-separated, e.g. postgres,redis,stripe");
+    init->add_flag("-y,--yes", io.yes, "ask nothing: flags and defaults answer");
+    init->add_flag("--force", io.force, "replace an existing config (kept as .gonogo.yml.bak)");
+
     std::string report_in;
     cli::OutputOptions ro;
     auto* rep = app.add_subcommand("report", "re-render a saved JSON result without scanning again");
     rep->add_option("result", report_in, "a result written by --format json")->required();
-    rep->add_option("--format", ro.formats, "md, json, sarif, junit, terminal; a comma list writes several")->delimiter(',');
+    rep->add_option("--format", ro.formats, "md, json, sarif, junit, html, terminal; a comma list writes several")->delimiter(',');
     rep->add_option("--output", ro.output, "file for a single format");
     rep->add_option("--output-dir", ro.output_dir, "folder for the reports (default: reports/ beside the result)");
     rep->add_flag("-q,--quiet", ro.quiet, "print only the report paths");
@@ -131,7 +192,7 @@ int main(int argc, char** argv) {
         return code == 0 ? cli::k_exit_go : cli::k_exit_usage;
     }
     try {
-        if (ex->parsed()) return explain(explain_id);
+        if (ex->parsed()) return explain(explain_id, explain_path);
         if (sigs->parsed()) {
             for (const auto& sg : checks::all_signatures())
                 if (sg.id.rfind(sig_prefix, 0) == 0) fmt::print("{}\t{}\t{}\n", sg.id, sg.caseless ? "i" : "-", sg.pattern);
@@ -145,6 +206,28 @@ int main(int argc, char** argv) {
                     return cli::k_exit_usage;
                 }
             }
+            return cli::k_exit_go;
+        }
+        if (init->parsed()) return cli::run_init(io, std::cin, std::cout, std::cerr);
+        if (hist->parsed()) {
+            std::string view = history_framework;
+            if (view.empty()) {
+                if (auto cfg_path = cli::find_config(history_path)) {
+                    auto cfg = cli::load_config(*cfg_path, Catalog::embedded(), timeutil::today());
+                    if (!cfg) {
+                        fmt::print(stderr, "gonogo: {}: {}\n", cfg.error().where, cfg.error().message);
+                        return cli::k_exit_usage;
+                    }
+                    if (cfg->framework) view = *cfg->framework;
+                }
+            }
+            if (view.empty()) view = "go-no-go";
+            auto runs = store::load(store::history_path(history_path), history_project, view, history_limit);
+            if (!runs) {
+                fmt::print(stderr, "gonogo: {}: {}\n", runs.error().where, runs.error().message);
+                return cli::k_exit_usage;
+            }
+            fmt::print("{}", report::to_history(*runs));
             return cli::k_exit_go;
         }
         if (rep->parsed()) {
@@ -208,6 +291,16 @@ int main(int argc, char** argv) {
             if (!written) {
                 fmt::print(stderr, "gonogo: {}: {}\n", written.error().where, written.error().message);
                 return cli::k_exit_usage;
+            }
+            if (!append_review.empty()) {
+                auto a = fs::append_file(append_review, "\n" + report::to_review_block(*result));
+                if (!a) fmt::print(stderr, "gonogo: review not appended: {}: {}\n", a.error().where, a.error().message);
+                else if (!oo.quiet) fmt::print("📝 Review appended to: {}\n", append_review);
+            }
+            // History comes last: a corrupt or locked database is reported and costs nothing else.
+            if (!no_history) {
+                auto h = store::record(store::history_path(result->target_path), *result);
+                if (!h) fmt::print(stderr, "gonogo: history not recorded: {}: {}\n", h.error().where, h.error().message);
             }
             return exit_code(*result, fail_on, new_only);
         }

@@ -29,6 +29,7 @@ constexpr Format k_formats[] = {
     {"json", "json", ".json", report::to_json},
     {"sarif", "sarif", ".sarif", report::to_sarif},
     {"junit", "junit", ".junit.xml", report::to_junit},
+    {"html", "html", ".html", report::to_html},
 };
 
 const Format* find_format(std::string_view name) {
@@ -45,7 +46,7 @@ Result<void> write_outputs(const AuditResult& r, const OutputOptions& o, const s
     std::size_t file_formats = 0;
     for (const auto& f : formats) {
         if (f == "terminal") continue;
-        if (!find_format(f)) return fail(fmt::format("unknown format '{}' (md, json, sarif, junit, terminal)", f), "--format");
+        if (!find_format(f)) return fail(fmt::format("unknown format '{}' (md, json, sarif, junit, html, terminal)", f), "--format");
         ++file_formats;
     }
     if (!o.output.empty() && file_formats != 1)

@@ -9,7 +9,7 @@
 namespace gonogo::cli {
 
 struct OutputOptions {
-    std::vector<std::string> formats;  // md, json, sarif, junit, terminal; default md + terminal
+    std::vector<std::string> formats;  // md, json, sarif, junit, html, terminal; default md + terminal
     std::string output;                // one file, for a single format
     std::string output_dir;            // default: <repo>/reports
     bool quiet = false;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/config.hpp"
 #include "core/types.hpp"
 
 namespace gonogo {
@@ -153,6 +154,10 @@ struct AuditResult {
     std::vector<Diagnostic> diagnostics;
     ScanStats stats;
     std::string config_file;                   // the .gonogo.yml used, "" for none
+    SloTargets slo;                            // from the config: reports do the SLA arithmetic with it
+    std::string impact;                        // from the config (seed 003's questions): impact of a failure
+    std::string stage;                         // deployment stage
+    std::vector<std::string> declared_dependencies;  // dependencies as the team names them
     std::vector<WaiverUse> waivers;
     std::vector<AttestationUse> attestations;
     std::string baseline_file;                 // with --baseline

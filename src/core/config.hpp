@@ -67,6 +67,9 @@ struct Config {
     std::optional<std::string> service;
     std::optional<Tier> tier;
     std::optional<std::string> framework;
+    std::string impact;                  // seed 003: user-facing impact of a failure, in words
+    std::string stage;                   // development, staging, beta or production
+    std::vector<std::string> dependencies;  // what the service depends on, as the team names it
     std::vector<ServiceSpec> services;
     std::vector<std::string> include;
     std::vector<std::string> exclude;

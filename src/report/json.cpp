@@ -179,6 +179,17 @@ std::string to_json(const AuditResult& r) {
     for (const auto& d : r.diagnostics) diags.push_back({{"path", d.path}, {"message", d.message}});
     j["diagnostics"] = std::move(diags);
     j["config"] = r.config_file;
+    ordered_json slo = ordered_json::object();
+    auto put = [&](const char* k, const std::optional<double>& v) {
+        if (v) slo[k] = *v;
+    };
+    put("availability", r.slo.availability);
+    put("p95_ms", r.slo.p95_ms);
+    put("p99_ms", r.slo.p99_ms);
+    put("error_rate", r.slo.error_rate);
+    put("rps", r.slo.rps);
+    j["slo"] = std::move(slo);
+    j["context"] = {{"impact", r.impact}, {"stage", r.stage}, {"dependencies", r.declared_dependencies}};
     ordered_json waivers = ordered_json::array();
     for (const auto& w : r.waivers)
         waivers.push_back({{"id", w.id}, {"paths", w.paths}, {"reason", w.reason}, {"owner", w.owner},
@@ -266,6 +277,23 @@ Result<AuditResult> from_json(const std::string& text) {
             r.controls.push_back(std::move(c));
         }
         r.config_file = get_or<std::string>(j, "config", "");
+        if (j.contains("context") && j["context"].is_object()) {
+            r.impact = get_or<std::string>(j["context"], "impact", "");
+            r.stage = get_or<std::string>(j["context"], "stage", "");
+            r.declared_dependencies = get_or<std::vector<std::string>>(j["context"], "dependencies", {});
+        }
+        if (j.contains("slo") && j["slo"].is_object()) {
+            const auto& sj = j["slo"];
+            auto get = [&](const char* k) -> std::optional<double> {
+                if (sj.contains(k) && sj[k].is_number()) return sj[k].get<double>();
+                return std::nullopt;
+            };
+            r.slo.availability = get("availability");
+            r.slo.p95_ms = get("p95_ms");
+            r.slo.p99_ms = get("p99_ms");
+            r.slo.error_rate = get("error_rate");
+            r.slo.rps = get("rps");
+        }
         for (const auto& w : j.value("waivers", json::array()))
             r.waivers.push_back({get_or<std::string>(w, "id", ""), get_or<std::vector<std::string>>(w, "paths", {}),
                                  get_or<std::string>(w, "reason", ""), get_or<std::string>(w, "owner", ""),

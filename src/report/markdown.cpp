@@ -1,18 +1,21 @@
-// Markdown report in the seeds' shape: stack, verdict with justification,
-// traffic-light scorecard (001), blockers, risks with mitigations, week-1
-// recommendations, category scores out of 10 with a total (003), action items
-// P0/P1/P2 with files and effort, implementation guidance for the detected
-// stack (000), every control's status, and what could not be read.
+// Markdown report in seed 001's shape (the default view, and seed 003's scored
+// view): stack, verdict with justification, traffic-light scorecard, blockers,
+// risks with mitigations, week-1 recommendations, category scores out of 10
+// with a total, action items P0/P1/P2 with files and effort, implementation
+// guidance for the detected stack (000), every control's status, and what
+// could not be read. Also the parts every Markdown shape shares (markdown_parts.hpp).
 #include <map>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "report/markdown_parts.hpp"
 #include "report/report.hpp"
 #include "util/strings.hpp"
 
 namespace gonogo::report {
-namespace {
+namespace md {
+
 
 std::string light_icon(Light l) {
     switch (l) {
@@ -64,7 +67,7 @@ std::string where(const Evidence& e) {
 
 std::string join_list(const std::vector<std::string>& v) { return v.empty() ? "—" : str::join(v, ", "); }
 
-void evidence_lines(std::string& out, const ControlResult& c, std::size_t max = 5) {
+void evidence_lines(std::string& out, const ControlResult& c, std::size_t max) {
     std::size_t n = 0;
     for (const auto& e : c.evidence) {
         if (n++ == max) {
@@ -108,15 +111,22 @@ std::string effort_words(const std::string& e) {
     return "M (under a day)";
 }
 
-}  // namespace
 
-std::string to_markdown(const AuditResult& r) {
+std::string header(const AuditResult& r, std::string_view title) {
     std::string out;
-    out += fmt::format("# Production Readiness Report: {}\n\n", r.project);
+    out += fmt::format("# {}: {}\n\n", title, r.project);
     out += fmt::format("**Date:** {}  \n**Criticality:** {}  \n**View:** {}  \n**Verdict:** {}\n\n",
                        r.generated_at.substr(0, 10), r.tier == Tier::hobby ? std::string("hobby") : fmt::format("Tier {}", to_string(r.tier).substr(4)),
                        r.framework_title.empty() ? r.framework : r.framework_title, decision_icon(r.verdict.decision));
 
+    if (!r.stage.empty() || !r.impact.empty() || !r.declared_dependencies.empty()) {
+        out += "## Context\n\n";
+        if (!r.stage.empty()) out += fmt::format("- **Deployment stage:** {}\n", r.stage);
+        if (!r.impact.empty()) out += fmt::format("- **User-facing impact of a failure:** {}\n", r.impact);
+        if (!r.declared_dependencies.empty())
+            out += fmt::format("- **Dependencies (as declared):** {}\n", str::join(r.declared_dependencies, ", "));
+        out += "\n";
+    }
     out += "## Detected stack\n\n";
     out += fmt::format("| | |\n|---|---|\n| Languages | {} |\n| Package managers | {} |\n| Frameworks | {} |\n| Datastores | {} |\n| Providers | {} |\n| Deployment | {} |\n",
                        join_list(r.stack.languages), join_list(r.stack.package_managers), join_list(r.stack.frameworks),
@@ -128,6 +138,76 @@ std::string to_markdown(const AuditResult& r) {
                                decision_icon(s.verdict.decision), cell(join_list(s.stack.frameworks)));
     }
 
+    return out;
+}
+
+std::string trailer(const AuditResult& r) {
+    std::string out;
+    if (!r.waivers.empty() || !r.attestations.empty() || !r.config_file.empty()) {
+        out += fmt::format("\n## Waivers and attestations\n\nFrom `{}`.\n", r.config_file.empty() ? ".gonogo.yml" : r.config_file);
+        if (!r.waivers.empty()) {
+            out += "\n| Control | Paths | Reason | Owner | Expires | State | Findings |\n|---|---|---|---|---|---|---|\n";
+            for (const auto& w : r.waivers)
+                out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", w.id,
+                                   w.paths.empty() ? "(whole control)" : cell(fmt::format("`{}`", fmt::join(w.paths, "`, `"))),
+                                   cell(w.reason), cell(w.owner.empty() ? "—" : w.owner), w.expires.empty() ? "—" : w.expires,
+                                   w.state == "applied" ? "applied" : w.state == "expired" ? "**expired: fails again**"
+                                                                   : w.state == "unmatched" ? "**matched nothing**"
+                                                                                            : w.state,
+                                   w.matched);
+        }
+        std::vector<const ControlResult*> waived;
+        for (const auto& c : r.controls)
+            if (!c.waived_evidence.empty() || c.status == Status::waived) waived.push_back(&c);
+        if (!waived.empty()) {
+            out += "\n**Waived findings** (accepted risks, still shown):\n\n";
+            for (const auto* c : waived) {
+                out += fmt::format("- **{} {}** ({}) — {}\n", c->id, c->title, to_string(c->severity), c->waiver);
+                for (const auto& e : c->waived_evidence) out += fmt::format("  - `{}`{}\n", where(e), e.snippet.empty() ? "" : ": `" + e.snippet + "`");
+            }
+        }
+        if (!r.attestations.empty()) {
+            out += "\n| Control | Attested by | Date | Proof | State |\n|---|---|---|---|---|\n";
+            for (const auto& a : r.attestations)
+                out += fmt::format("| {} | {} | {} | {} | {} |\n", a.id, cell(a.by), a.date,
+                                   cell(a.link.empty() ? a.note : a.link), a.state);
+        }
+    }
+    if (!r.baseline_file.empty()) {
+        std::size_t fresh = 0, same = 0;
+        for (const auto& c : r.controls)
+            for (const auto& e : c.evidence) {
+                if (e.baseline == "new") ++fresh;
+                if (e.baseline == "unchanged") ++same;
+            }
+        out += fmt::format("\n## Against the baseline\n\nCompared with `{}`: {} new, {} unchanged and {} fixed finding(s).\n",
+                           r.baseline_file, fresh, same, r.fixed.size());
+        for (const auto& f : r.fixed) out += fmt::format("- Fixed: **{}** `{}`\n", f.control, where(f.evidence));
+    }
+
+    out += "\n## What gonogo could not read\n\n";
+    if (r.diagnostics.empty()) out += "Everything it walked was read.\n";
+    else {
+        std::size_t n = 0;
+        for (const auto& d : r.diagnostics) {
+            if (n++ == 50) {
+                out += fmt::format("- … and {} more (see the JSON report)\n", r.diagnostics.size() - 50);
+                break;
+            }
+            out += fmt::format("- `{}`: {}\n", d.path, d.message);
+        }
+    }
+    out += fmt::format("\n---\n\n{} files seen, {} scanned ({} bytes), {} binary and {} over the size cap skipped, {} unreadable, {} ignored by .gitignore or excludes. gonogo {}.\n",
+                       r.stats.files_seen, r.stats.files_scanned, r.stats.bytes_scanned, r.stats.skipped_binary,
+                       r.stats.skipped_large, r.stats.skipped_unreadable, r.stats.ignored, r.tool_version);
+    return out;
+}
+
+}  // namespace md
+
+std::string markdown_001(const AuditResult& r) {
+    using namespace md;
+    std::string out = header(r, "Production Readiness Report");
     out += fmt::format("\n## Go / No-Go: {}\n\n", decision_icon(r.verdict.decision));
     for (const auto& j : r.verdict.justification) out += fmt::format("- {}\n", j);
 
@@ -218,63 +298,7 @@ std::string to_markdown(const AuditResult& r) {
         }
     }
 
-    if (!r.waivers.empty() || !r.attestations.empty() || !r.config_file.empty()) {
-        out += fmt::format("\n## Waivers and attestations\n\nFrom `{}`.\n", r.config_file.empty() ? ".gonogo.yml" : r.config_file);
-        if (!r.waivers.empty()) {
-            out += "\n| Control | Paths | Reason | Owner | Expires | State | Findings |\n|---|---|---|---|---|---|---|\n";
-            for (const auto& w : r.waivers)
-                out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", w.id,
-                                   w.paths.empty() ? "(whole control)" : cell(fmt::format("`{}`", fmt::join(w.paths, "`, `"))),
-                                   cell(w.reason), cell(w.owner.empty() ? "—" : w.owner), w.expires.empty() ? "—" : w.expires,
-                                   w.state == "applied" ? "applied" : w.state == "expired" ? "**expired: fails again**"
-                                                                   : w.state == "unmatched" ? "**matched nothing**"
-                                                                                            : w.state,
-                                   w.matched);
-        }
-        std::vector<const ControlResult*> waived;
-        for (const auto& c : r.controls)
-            if (!c.waived_evidence.empty() || c.status == Status::waived) waived.push_back(&c);
-        if (!waived.empty()) {
-            out += "\n**Waived findings** (accepted risks, still shown):\n\n";
-            for (const auto* c : waived) {
-                out += fmt::format("- **{} {}** ({}) — {}\n", c->id, c->title, to_string(c->severity), c->waiver);
-                for (const auto& e : c->waived_evidence) out += fmt::format("  - `{}`{}\n", where(e), e.snippet.empty() ? "" : ": `" + e.snippet + "`");
-            }
-        }
-        if (!r.attestations.empty()) {
-            out += "\n| Control | Attested by | Date | Proof | State |\n|---|---|---|---|---|\n";
-            for (const auto& a : r.attestations)
-                out += fmt::format("| {} | {} | {} | {} | {} |\n", a.id, cell(a.by), a.date,
-                                   cell(a.link.empty() ? a.note : a.link), a.state);
-        }
-    }
-    if (!r.baseline_file.empty()) {
-        std::size_t fresh = 0, same = 0;
-        for (const auto& c : r.controls)
-            for (const auto& e : c.evidence) {
-                if (e.baseline == "new") ++fresh;
-                if (e.baseline == "unchanged") ++same;
-            }
-        out += fmt::format("\n## Against the baseline\n\nCompared with `{}`: {} new, {} unchanged and {} fixed finding(s).\n",
-                           r.baseline_file, fresh, same, r.fixed.size());
-        for (const auto& f : r.fixed) out += fmt::format("- Fixed: **{}** `{}`\n", f.control, where(f.evidence));
-    }
-
-    out += "\n## What gonogo could not read\n\n";
-    if (r.diagnostics.empty()) out += "Everything it walked was read.\n";
-    else {
-        std::size_t n = 0;
-        for (const auto& d : r.diagnostics) {
-            if (n++ == 50) {
-                out += fmt::format("- … and {} more (see the JSON report)\n", r.diagnostics.size() - 50);
-                break;
-            }
-            out += fmt::format("- `{}`: {}\n", d.path, d.message);
-        }
-    }
-    out += fmt::format("\n---\n\n{} files seen, {} scanned ({} bytes), {} binary and {} over the size cap skipped, {} unreadable, {} ignored by .gitignore or excludes. gonogo {}.\n",
-                       r.stats.files_seen, r.stats.files_scanned, r.stats.bytes_scanned, r.stats.skipped_binary,
-                       r.stats.skipped_large, r.stats.skipped_unreadable, r.stats.ignored, r.tool_version);
+    out += trailer(r);
     return out;
 }
 

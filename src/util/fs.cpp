@@ -82,4 +82,25 @@ Result<void> write_file_atomic(const std::filesystem::path& path, std::string_vi
     return {};
 }
 
+Result<void> append_file(const std::filesystem::path& path, std::string_view content) {
+    std::error_code ec;
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+    if (ec) return fail(fmt::format("cannot create directory: {}", ec.message()), path.parent_path().string());
+    int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) return fail(fmt::format("cannot open for appending: {}", std::strerror(errno)), path.string());
+    std::size_t done = 0;
+    while (done < content.size()) {
+        auto n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            int e = errno;
+            ::close(fd);
+            return fail(fmt::format("write error: {}", std::strerror(e)), path.string());
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) return fail(fmt::format("write error: {}", std::strerror(errno)), path.string());
+    return {};
+}
+
 }  // namespace gonogo::fs

@@ -23,4 +23,8 @@ bool is_valid_utf8(std::string_view text);
 // Writes `content` to `path` atomically (temp file + rename), creating parents.
 Result<void> write_file_atomic(const std::filesystem::path& path, std::string_view content);
 
+// Appends `content` to `path` (created when missing) with one O_APPEND write, so what the file held
+// is never rewritten and concurrent appenders do not interleave within a block.
+Result<void> append_file(const std::filesystem::path& path, std::string_view content);
+
 }  // namespace gonogo::fs

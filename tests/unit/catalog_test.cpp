@@ -68,6 +68,23 @@ TEST(Catalog, FrameworksCoverEveryControlOnce) {
     }
 }
 
+// The seed views (000's domains, 002's pre-deployment checklist, 004's priorities) hold exactly the
+// controls CHECKLIST.md traces to that seed, each once.
+TEST(Catalog, SeedViewsCoverTheirSeedsControls) {
+    const auto& cat = Catalog::embedded();
+    for (auto [name, seed] : {std::pair{"domains", "000"}, {"pre-deployment", "002"}, {"priority", "004"}}) {
+        const auto* f = cat.framework(name);
+        ASSERT_NE(f, nullptr) << name;
+        EXPECT_EQ(f->source, seed);
+        std::multiset<std::string> seen;
+        for (const auto& fc : f->categories) seen.insert(fc.controls.begin(), fc.controls.end());
+        for (const auto& c : cat.controls()) {
+            bool from_seed = std::find(c.sources.begin(), c.sources.end(), seed) != c.sources.end();
+            EXPECT_EQ(seen.count(c.id), from_seed ? 1u : 0u) << name << " " << c.id;
+        }
+    }
+}
+
 TEST(Catalog, RejectsUnknownKeysAndBadSeverities) {
     std::string good = "id: REL-01\nslug: x\ntitle: t\ncategory: REL\nmodes: [static]\nseverity: {tier0: blocker, tier1: blocker, tier2: warning, hobby: skip}\nrationale: r\ndecides: d\nremediation: {generic: g}\n";
     EXPECT_TRUE(Catalog::from_documents({{"rel/REL-01-x.yml", good}}).has_value());

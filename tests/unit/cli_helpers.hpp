@@ -80,6 +80,9 @@ inline fsys::path copy_of_example(const Tmp& t) {
     fsys::path example = fsys::path(GONOGO_SOURCE_DIR) / "examples" / "booking";
     if (!fsys::exists(example)) return {};
     fsys::copy(example, t.root / "repo", fsys::copy_options::recursive);
+    // What gonogo itself left in the source tree (demo runs: reports, history) is not part of the example.
+    fsys::remove_all(t.root / "repo" / ".gonogo");
+    fsys::remove_all(t.root / "repo" / "reports");
     return t.root / "repo";
 }
 

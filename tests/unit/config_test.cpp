@@ -27,6 +27,9 @@ TEST(Config, FullFileIsRead) {
 service: booking
 tier: 0
 framework: prod-readiness
+impact: customers cannot book tables
+stage: beta
+dependencies: [postgres, stripe]
 services:
   - name: api
     path: apps/api/
@@ -75,7 +78,9 @@ rules:
     EXPECT_DOUBLE_EQ(*r->slo.availability, 99.95);
     EXPECT_DOUBLE_EQ(*r->slo.p95_ms, 250);
     ASSERT_EQ(r->waivers.size(), 2u);
-    EXPECT_EQ(r->waivers[0].line, 20u);
+    EXPECT_EQ(r->waivers[0].line, 23u);
+    EXPECT_EQ(r->stage, "beta");
+    EXPECT_EQ(r->dependencies, (std::vector<std::string>{"postgres", "stripe"}));
     EXPECT_EQ(r->waivers[0].paths.size(), 2u);
     EXPECT_EQ(r->waivers[0].expires, "2027-01-31");
     EXPECT_EQ(r->waivers[1].id, "ACME-01") << "a waiver may name a custom rule";
@@ -100,7 +105,7 @@ TEST(Config, EmptyFileIsAnEmptyConfig) {
 TEST(Config, UnknownKeysNameTheLineAndTheKey) {
     EXPECT_EQ(error_of("tier: 1\ntiers: 2\n"),
               ".gonogo.yml:2: unknown key 'tiers' in the top level (known keys: version, service, tier, framework, "
-              "services, include, exclude, max_file_size, slo, waivers, attestations, rules)");
+              "impact, stage, dependencies, services, include, exclude, max_file_size, slo, waivers, attestations, rules)");
     auto e = error_of("waivers:\n  - id: SEC-01\n    reason: x\n    expiry: 2027-01-01\n");
     EXPECT_EQ(e.rfind(".gonogo.yml:4: unknown key 'expiry' in a waiver (known keys: id, paths, reason, owner, expires)", 0), 0u) << e;
     EXPECT_NE(error_of("slo:\n  p50: 3\n").find(".gonogo.yml:2: unknown key 'p50' in slo"), std::string::npos);
@@ -119,6 +124,7 @@ TEST(Config, BadValuesNameTheLineAndTheKey) {
     EXPECT_EQ(error_of("services:\n  - name: a\n    path: ../x\n"),
               ".gonogo.yml:3: services.path: '../x' must be a folder inside the repository");
     EXPECT_EQ(error_of("version: 2\n"), ".gonogo.yml:1: version: this gonogo reads version 1, not '2'");
+    EXPECT_EQ(error_of("stage: prod\n"), ".gonogo.yml:1: stage: must be development, staging, beta or production, not 'prod'");
 }
 
 TEST(Config, WaiversNeedAReasonAKnownIdAndARealDate) {
