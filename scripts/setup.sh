@@ -13,11 +13,13 @@ shift || true
 declare -A tools=([g++]=build-essential [make]=build-essential [cmake]=cmake [ninja]=ninja-build
                   [pkg-config]=pkg-config [git]=git [node]=nodejs [npm]=npm)
 packages=(ca-certificates libhyperscan-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev libexpected-dev
-          libtomlplusplus-dev libtree-sitter-dev libgtest-dev libgmock-dev libsqlite3-dev)
+          libtomlplusplus-dev libtree-sitter-dev libgtest-dev libgmock-dev libsqlite3-dev libcurl4-openssl-dev
+          libxml2-dev)
 # The test command also needs what the tests drive: a JSON-schema validator for SARIF, a browser for
-# the HTML report, a shell for the init prompts.
+# the HTML report, Python for the init prompts and the live test servers, Flask for the service that
+# `audit PATH --url URL` is tested against.
 if [ "${GONOGO_WITH_TEST_TOOLS:-0}" = 1 ]; then
-  packages+=(python3 python3-jsonschema chromium)
+  packages+=(python3 python3-jsonschema python3-flask chromium)
 fi
 missing=()
 for t in "${!tools[@]}"; do

@@ -18,6 +18,8 @@
 #include "checks/probe.hpp"
 #include "cli/parallel.hpp"
 #include "checks/runner.hpp"
+#include "live/probes.hpp"
+#include "score/merge.hpp"
 #include "collect/build.hpp"
 #include "collect/stack.hpp"
 #include "report/report.hpp"
@@ -208,6 +210,14 @@ Result<AuditResult> run_audit(const AuditOptions& opts) {
         for (auto& x : r.controls)
             if (x.id == c.id) ordered.push_back(std::move(x));
     r.controls = std::move(ordered);
+    // --url: the running service decides what it can be asked; the code's evidence stays beside it.
+    if (!opts.live.url.empty()) {
+        profile::Timer t_live("live probes");
+        live::Session session(opts.live);
+        score::merge_live(r.controls, live::run_live(catalog, session, opts.tier));
+        r.target_url = opts.live.url;
+        for (auto& d : session.take_diagnostics()) r.diagnostics.push_back(std::move(d));
+    }
     for (auto& c : checks::run_custom_rules(catalog, *model, opts.config.rules, opts.tier)) r.controls.push_back(std::move(c));
 
     // Fingerprints from the finding's line and its neighbours, as the file holds them now.

@@ -8,6 +8,7 @@
 #include "core/audit_result.hpp"
 #include "core/catalog.hpp"
 #include "core/config.hpp"
+#include "live/session.hpp"
 #include "util/result.hpp"
 
 namespace gonogo::cli {
@@ -25,6 +26,7 @@ struct AuditOptions {
     Config config;               // .gonogo.yml (already merged with flags): services, include, rules, waivers...
     bool allow_waivers = true;   // false: --disallow-waivers
     std::string baseline;        // --baseline: a saved JSON result to compare with
+    live::LiveOptions live;      // --url: probe the running service too (live.url empty: static only)
 };
 
 Result<AuditResult> run_audit(const AuditOptions& opts);

@@ -12,6 +12,8 @@
 #include "cli/audit.hpp"
 #include "cli/config.hpp"
 #include "cli/init.hpp"
+#include "cli/probe.hpp"
+#include "live/http.hpp"
 #include "cli/exit_codes.hpp"
 #include "checks/probe.hpp"
 #include "collect/build.hpp"
@@ -80,6 +82,23 @@ int explain(const std::string& id, const std::string& path) {
         for (const auto& r : c->references) fmt::print("  {} <{}>\n", r.title, r.url);
     }
     return cli::k_exit_go;
+}
+
+// The options of the live checks, shared by `probe` and `audit --url`.
+void add_live_options(CLI::App* app, live::LiveOptions& lo, std::vector<std::string>& headers) {
+    app->add_option("--health", lo.health_path, "health endpoint path, tried before /health, /healthz, /readyz, ...");
+    app->add_option("--login", lo.login_path, "login page path: its cookies are checked too");
+    app->add_option("--metrics", lo.metrics_path, "metrics path (default /metrics)");
+    app->add_option("--burst", lo.burst, "rate-limit probe: send N requests (at most 500) within 10 s to one path (default: off)")
+        ->check(CLI::Range(0, 500));
+    app->add_option("--burst-path", lo.burst_path, "path the burst goes to (default: the health endpoint)");
+    app->add_option("--header", headers, "header sent with every request, e.g. 'Authorization: Bearer …' (repeatable)");
+    app->add_flag("--insecure", lo.client.insecure, "do not verify TLS certificates");
+    app->add_option("--ca", lo.client.ca_file, "PEM file of extra trust anchors");
+    app->add_option("--timeout", lo.client.total_timeout_ms, "total time per request in ms (default 15000)")->check(CLI::Range(100L, 600000L));
+    app->add_option("--connect-timeout", lo.client.connect_timeout_ms, "connect time per request in ms (default 5000)")
+        ->check(CLI::Range(50L, 120000L));
+    app->add_option("--ttfb-samples", lo.ttfb_samples, "requests timed for TTFB (default 10)")->check(CLI::Range(1, 100));
 }
 
 // The exit code of a finished audit. --fail-on chooses what fails the run, separately from what the
@@ -151,6 +170,29 @@ int main(int argc, char** argv) {
     audit->add_flag("--no-progress", no_progress, "no progress bar on stderr");
     audit->add_flag("-q,--quiet", oo.quiet, "print only the report path");
 
+    std::vector<std::string> audit_headers;
+    audit->add_option("--url", ao.live.url, "also probe the running service at this URL; live facts win over static ones");
+    add_live_options(audit, ao.live, audit_headers);
+
+    cli::ProbeOptions po;
+    cli::OutputOptions pout;
+    std::vector<std::string> probe_headers;
+    std::string probe_tier = "1", probe_config, probe_fail_on = "blocker";
+    bool probe_disallow = false;
+    auto* probe = app.add_subcommand("probe", "live checks of a running service (health, headers, cookies, CORS, errors, ...)");
+    probe->add_option("url", po.live.url, "the service's base URL, http:// or https://")->required();
+    add_live_options(probe, po.live, probe_headers);
+    probe->add_option("--tier", probe_tier, "criticality: 0, 1, 2 or hobby (default 1)");
+    probe->add_option("--framework", po.framework, "report view (default go-no-go)");
+    probe->add_option("--config", probe_config, "config file (default: ./.gonogo.yml if present)");
+    probe->add_flag("--disallow-waivers", probe_disallow, "apply no waiver");
+    probe->add_option("--format", pout.formats, "md, json, sarif, junit, html, terminal; a comma list writes several")->delimiter(',');
+    probe->add_option("--output", pout.output, "file for a single format");
+    probe->add_option("--output-dir", pout.output_dir, "folder for the reports (default: ./reports)");
+    probe->add_option("--fail-on", probe_fail_on, "what fails the run: blocker (default), warning or none")
+        ->check(CLI::IsMember({"blocker", "warning", "none"}));
+    probe->add_flag("-q,--quiet", pout.quiet, "print only the report paths");
+
     std::string explain_id;
     auto* ex = app.add_subcommand("explain", "what a control checks, why, how to fix it");
     ex->add_option("id", explain_id, "control id or slug")->required();
@@ -209,6 +251,41 @@ int main(int argc, char** argv) {
             return cli::k_exit_go;
         }
         if (init->parsed()) return cli::run_init(io, std::cin, std::cout, std::cerr);
+        if (probe->parsed()) {
+            po.live.client.headers = probe_headers;
+            std::optional<std::filesystem::path> cfg_path;
+            if (!probe_config.empty()) cfg_path = probe_config;
+            else cfg_path = cli::find_config(".");
+            if (cfg_path) {
+                auto cfg = cli::load_config(*cfg_path, Catalog::embedded(), timeutil::today());
+                if (!cfg) {
+                    fmt::print(stderr, "gonogo: {}: {}\n", cfg.error().where, cfg.error().message);
+                    return cli::k_exit_usage;
+                }
+                po.config = std::move(*cfg);
+                if (probe->get_option("--tier")->count() == 0 && po.config.tier) probe_tier = std::string(to_string(*po.config.tier));
+                if (probe->get_option("--framework")->count() == 0 && po.config.framework) po.framework = *po.config.framework;
+            }
+            auto t = parse_tier(probe_tier);
+            if (!t) {
+                fmt::print(stderr, "gonogo: --tier must be 0, 1, 2 or hobby, not '{}'\n", probe_tier);
+                return cli::k_exit_usage;
+            }
+            po.tier = *t;
+            po.allow_waivers = !probe_disallow;
+            auto result = cli::run_probe(po);
+            if (!result) {
+                fmt::print(stderr, "gonogo: {}{}\n", result.error().where.empty() ? "" : result.error().where + ": ", result.error().message);
+                return cli::k_exit_usage;
+            }
+            if (pout.output_dir.empty()) pout.output_dir = "reports";
+            auto written = cli::write_outputs(*result, pout, ".");
+            if (!written) {
+                fmt::print(stderr, "gonogo: {}: {}\n", written.error().where, written.error().message);
+                return cli::k_exit_usage;
+            }
+            return exit_code(*result, probe_fail_on, false);
+        }
         if (hist->parsed()) {
             std::string view = history_framework;
             if (view.empty()) {
@@ -270,6 +347,11 @@ int main(int argc, char** argv) {
             if (audit->get_option("--max-file-size")->count() == 0 && cfg.max_file_size) ao.max_file_bytes = *cfg.max_file_size;
             ao.exclude.insert(ao.exclude.begin(), cfg.exclude.begin(), cfg.exclude.end());
             ao.allow_waivers = !disallow_waivers;
+            ao.live.client.headers = audit_headers;
+            if (!ao.live.url.empty() && !live::parse_url(ao.live.url)) {
+                fmt::print(stderr, "gonogo: --url must be an http:// or https:// URL, not '{}'\n", ao.live.url);
+                return cli::k_exit_usage;
+            }
             if (new_only && ao.baseline.empty()) {
                 fmt::print(stderr, "gonogo: --new-only needs --baseline FILE (a saved JSON result)\n");
                 return cli::k_exit_usage;

@@ -137,7 +137,8 @@ struct AuditResult {
     std::string schema = k_result_schema;
     std::string tool_name = "gonogo";
     std::string tool_version;
-    std::string target_path;
+    std::string target_path;     // the audited folder ("" for `gonogo probe` alone)
+    std::string target_url;      // the running service probed live ("" when none)
     std::string target_commit;
     std::string project;         // service or directory name
     std::string generated_at;    // ISO-8601 UTC

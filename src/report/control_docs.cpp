@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "live/probes.hpp"
 #include "util/strings.hpp"
 
 namespace gonogo::report {
@@ -11,14 +12,20 @@ std::string control_page(const Control& c) {
     std::string out = fmt::format("# {} {}\n\n", c.id, c.title);
     out += fmt::format("*Generated from `catalog/{}/{}-{}.yml` by `gonogo docs`; edit the catalog, not this page.*\n\n",
                        str::lower(c.category), c.id, c.slug);
-    out += fmt::format("| | |\n|---|---|\n| Category | {} |\n| Slug | `{}` |\n| Modes | {} |\n| Sources | seed {} |\n| Effort | {} |\n| Automated | {} |\n\n",
+    const auto* lp = live::live_probe_for(c.id);
+    out += fmt::format("| | |\n|---|---|\n| Category | {} |\n| Slug | `{}` |\n| Modes | {} |\n| Sources | seed {} |\n| Effort | {} |\n| Automated | {} |\n| Probed live | {} |\n\n",
                        Catalog::category_name(c.category), c.slug, fmt::join(c.modes, ", "), fmt::join(c.sources, ", "),
-                       c.effort, c.probes.empty() ? "not yet (reported as unknown)" : fmt::format("`{}`", fmt::join(c.probes, "`, `")));
+                       c.effort, c.probes.empty() ? "not yet (reported as unknown)" : fmt::format("`{}`", fmt::join(c.probes, "`, `")),
+                       lp ? fmt::format("`{}` (`gonogo probe URL`, `gonogo audit PATH --url URL`)", lp->id) : "no");
     out += "| Tier 0 | Tier 1 | Tier 2 | Hobby |\n|---|---|---|---|\n";
     out += fmt::format("| {} | {} | {} | {} |\n\n", to_string(c.severity_for(Tier::tier0)), to_string(c.severity_for(Tier::tier1)),
                        to_string(c.severity_for(Tier::tier2)), to_string(c.severity_for(Tier::hobby)));
-    out += fmt::format("## Why it matters\n\n{}\n\n## How gonogo decides\n\n{}\n\n## How to fix it\n", str::trim(c.rationale),
-                       str::trim(c.decides));
+    out += fmt::format("## Why it matters\n\n{}\n\n## How gonogo decides\n\n{}\n", str::trim(c.rationale), str::trim(c.decides));
+    if (lp)
+        out += fmt::format("\n**On the running service** (`{}`): {} When the code and the running service disagree, the report "
+                           "shows both and the live fact decides.\n",
+                           lp->id, lp->decides);
+    out += "\n## How to fix it\n";
     auto emit = [&](const std::string& key, const std::string& text) {
         auto t = std::string(str::trim(text));
         out += fmt::format("\n### {}\n\n", key);
@@ -41,15 +48,16 @@ std::string controls_index(const Catalog& catalog) {
     std::size_t automated = 0;
     for (const auto& c : catalog.controls())
         if (!c.probes.empty()) ++automated;
-    out += fmt::format("{} controls, {} decided by a static probe today; the rest report `unknown` (or `unverified` when only a person can know) until automated.\n",
-                       catalog.controls().size(), automated);
+    std::size_t live_count = live::all_live_probes().size();
+    out += fmt::format("{} controls, {} decided by a static probe today and {} probed live on a running service (`gonogo probe URL`); the rest report `unknown` (or `unverified` when only a person can know) until automated.\n",
+                       catalog.controls().size(), automated, live_count);
     for (const auto& c : catalog.controls()) {
         if (c.category != cat) {
             cat = c.category;
-            out += fmt::format("\n## {}\n\n| ID | Control | Modes | Automated |\n|---|---|---|---|\n", Catalog::category_name(cat));
+            out += fmt::format("\n## {}\n\n| ID | Control | Modes | Automated | Live |\n|---|---|---|---|---|\n", Catalog::category_name(cat));
         }
-        out += fmt::format("| [{}]({}-{}.md) | {} | {} | {} |\n", c.id, c.id, c.slug, c.title, fmt::join(c.modes, ", "),
-                           c.probes.empty() ? "—" : "yes");
+        out += fmt::format("| [{}]({}-{}.md) | {} | {} | {} | {} |\n", c.id, c.id, c.slug, c.title, fmt::join(c.modes, ", "),
+                           c.probes.empty() ? "—" : "yes", live::live_probe_for(c.id) ? "yes" : "—");
     }
     return out;
 }

@@ -121,7 +121,7 @@ std::string to_json(const AuditResult& r) {
     ordered_json j;
     j["schema"] = r.schema;
     j["tool"] = {{"name", r.tool_name}, {"version", r.tool_version}};
-    j["target"] = {{"path", r.target_path}, {"commit", r.target_commit}, {"project", r.project}};
+    j["target"] = {{"path", r.target_path}, {"url", r.target_url}, {"commit", r.target_commit}, {"project", r.project}};
     j["generated_at"] = r.generated_at;
     j["tier"] = std::string(to_string(r.tier));
     j["framework"] = r.framework;
@@ -231,6 +231,7 @@ Result<AuditResult> from_json(const std::string& text) {
         }
         if (j.contains("target")) {
             r.target_path = get_or<std::string>(j["target"], "path", "");
+            r.target_url = get_or<std::string>(j["target"], "url", "");
             r.target_commit = get_or<std::string>(j["target"], "commit", "");
             r.project = get_or<std::string>(j["target"], "project", "");
         }

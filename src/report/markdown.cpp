@@ -119,6 +119,7 @@ std::string header(const AuditResult& r, std::string_view title) {
                        r.generated_at.substr(0, 10), r.tier == Tier::hobby ? std::string("hobby") : fmt::format("Tier {}", to_string(r.tier).substr(4)),
                        r.framework_title.empty() ? r.framework : r.framework_title, decision_icon(r.verdict.decision));
 
+    if (!r.target_url.empty()) out += fmt::format("**Live URL:** {}\n\n", r.target_url);
     if (!r.stage.empty() || !r.impact.empty() || !r.declared_dependencies.empty()) {
         out += "## Context\n\n";
         if (!r.stage.empty()) out += fmt::format("- **Deployment stage:** {}\n", r.stage);
