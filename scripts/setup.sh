@@ -14,12 +14,12 @@ declare -A tools=([g++]=build-essential [make]=build-essential [cmake]=cmake [ni
                   [pkg-config]=pkg-config [git]=git [node]=nodejs [npm]=npm)
 packages=(ca-certificates libhyperscan-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev libexpected-dev
           libtomlplusplus-dev libtree-sitter-dev libgtest-dev libgmock-dev libsqlite3-dev libcurl4-openssl-dev
-          libxml2-dev)
+          libssl-dev libxml2-dev)
 # The test command also needs what the tests drive: a JSON-schema validator for SARIF, a browser for
 # the HTML report, Python for the init prompts and the live test servers, Flask for the service that
-# `audit PATH --url URL` is tested against.
+# `audit PATH --url URL` is tested against, nginx for the TLS tests.
 if [ "${GONOGO_WITH_TEST_TOOLS:-0}" = 1 ]; then
-  packages+=(python3 python3-jsonschema python3-flask chromium)
+  packages+=(python3 python3-jsonschema python3-flask chromium nginx-light)
 fi
 missing=()
 for t in "${!tools[@]}"; do

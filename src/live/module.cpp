@@ -56,9 +56,20 @@ const std::vector<LiveProbe>& all_live_probes() {
          "Reads the home page: X-Content-Type-Options nosniff, X-Frame-Options DENY/SAMEORIGIN or CSP frame-ancestors, a "
          "private Referrer-Policy and, over HTTPS, HSTS of at least a year. The message carries the page's Mozilla HTTP "
          "Observatory score and grade (MDN algorithm v4)."},
+        {"live.tls-certificate", "SEC-17", tls_certificate,
+         "Tries SSLv3, TLS 1.0, 1.1, 1.2 and 1.3 one at a time with OpenSSL, then the NULL, anonymous, export, RC4, 3DES and "
+         "static-RSA cipher classes, and reads the certificate: chain against the system store (or --ca), host name, key "
+         "type and size, days to expiry, OCSP stapling. Fails on anything older than TLS 1.2, NULL, anonymous, export, RC4 "
+         "or 3DES ciphers, no forward secrecy for a current client (static RSA beside ECDHE is named, not failed), an "
+         "untrusted chain, a wrong host name, or expiry within 7 days (under 30 is a warning). The message "
+         "carries an SSL Labs style rating with its caps. What this OpenSSL cannot speak is reported as not testable."},
         {"live.time-to-first-byte", "PERF-09", time_to_first_byte,
          "Times the first byte of the home page over --ttfb-samples requests (default 10); fails when the p95 is over 800 "
          "ms. Within target it stays unknown: Core Web Vitals need a browser."},
+        {"live.transit-encryption", "COMP-09", transit_encryption,
+         "Fails when the service answers over plain HTTP, offers nothing newer than TLS 1.1 or legacy protocols, has an "
+         "untrusted certificate, or serves content on http:// instead of redirecting; otherwise unknown, since encryption "
+         "at rest is not visible from outside."},
         {"live.version-banners", "SEC-30", version_banners,
          "Reads Server, X-Powered-By and X-AspNet-Version on the home page, the health endpoint and a missing page; fails "
          "on X-Powered-By or a version number."},

@@ -26,6 +26,8 @@ Outcome rate_limit(Session& s);        // SCA-05, opt-in (--burst)
 Outcome request_id(Session& s);        // OBS-02
 Outcome security_headers(Session& s);  // SEC-12
 Outcome time_to_first_byte(Session& s);  // PERF-09
+Outcome tls_certificate(Session& s);   // SEC-17
+Outcome transit_encryption(Session& s);  // COMP-09
 Outcome version_banners(Session& s);   // SEC-30
 
 struct LiveProbe {

@@ -104,6 +104,26 @@ const ObservatoryGrade* Session::observatory() {
     return m_obs.get();
 }
 
+const TlsReport* Session::tls() {
+    if (m_tls_done) return m_tls.get();
+    m_tls_done = true;
+    auto u = parse_url(m_o.url);
+    if (!u || u->scheme != "https") return nullptr;
+    long long hsts = -1;
+    if (const auto* h = home())
+        if (auto v = h->header("strict-transport-security")) {
+            auto pos = str::lower(*v).find("max-age=");
+            if (pos != std::string::npos) hsts = std::atoll(v->c_str() + pos + 8);
+        }
+    auto r = inspect_tls(u->host, u->port, m_o.client, hsts);
+    if (!r) {
+        diagnose(r.error().where, r.error().message);
+        return nullptr;
+    }
+    m_tls = std::make_unique<TlsReport>(std::move(*r));
+    return m_tls.get();
+}
+
 Evidence live_evidence(const Response& r, std::string fact, std::string request) {
     Evidence e;
     e.path = r.final_url.empty() ? r.url : r.final_url;

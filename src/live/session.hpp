@@ -11,6 +11,7 @@
 #include "core/audit_result.hpp"
 #include "live/http.hpp"
 #include "live/observatory.hpp"
+#include "live/tls.hpp"
 
 namespace gonogo::live {
 
@@ -47,6 +48,9 @@ public:
     // The home page graded by the Observatory algorithm, with an unrelated Origin asked once for the
     // CORS test; nullptr when the home page could not be fetched.
     const ObservatoryGrade* observatory();
+    // The TLS inspection of an https:// target (nullptr for http:// or when no handshake succeeded;
+    // the failure is a diagnostic).
+    const TlsReport* tls();
     // The unrelated origin the CORS checks send.
     static constexpr const char* k_probe_origin = "https://gonogo-probe.invalid";
     void diagnose(const std::string& where, const std::string& message);
@@ -61,6 +65,8 @@ private:
     const Response* m_health = nullptr;
     bool m_http_done = false;
     std::unique_ptr<Response> m_http;
+    bool m_tls_done = false;
+    std::unique_ptr<TlsReport> m_tls;
     bool m_obs_done = false;
     std::unique_ptr<ObservatoryGrade> m_obs;
     std::unique_ptr<Response> m_cors_home;
