@@ -18,7 +18,7 @@ Outcome health_endpoint(Session& s) {
     }
     auto ct = h->header("content-type").value_or("no Content-Type");
     return pass(fmt::format("Health endpoint {} answers {} in {:.0f} ms ({}).", h->url, h->status, h->total_ms, ct),
-                {live_evidence(*h, fmt::format("{} in {:.0f} ms, {}", h->status, h->total_ms, ct))});
+                {live_evidence(*h, fmt::format("{} in {:.0f} ms, {}, HTTP/{}", h->status, h->total_ms, ct, h->http_version))});
 }
 
 }  // namespace gonogo::live

@@ -1,7 +1,8 @@
-// TLS checks against Debian's nginx on loopback, with certificates this test
-// makes itself (OpenSSL's API): valid, expired, expiring in 5 days, for the
-// wrong host name, self-signed, and servers offering TLS 1.0 or only ciphers
-// without forward secrecy. One nginx serves every case on its own port and is
+// TLS and header checks against Debian's nginx on loopback, with certificates
+// this test makes itself (OpenSSL's API): valid, expired, expiring in 5 days,
+// for the wrong host name, self-signed, servers offering TLS 1.0 or only
+// ciphers without forward secrecy, and security headers on and off with HSTS
+// variants (one server over HTTP/2). One nginx serves every case on its own port and is
 // stopped when the test ends (it would also stop after 90 s under `timeout`).
 #include <gtest/gtest.h>
 
@@ -88,6 +89,8 @@ bool listening(int port) {
 
 struct Case {
     std::string name, cert, protocols, ciphers;
+    std::string headers = "add_header Strict-Transport-Security \"max-age=31536000; includeSubDomains\" always;";
+    bool http2 = false;
     int port = 0;
 };
 
@@ -143,16 +146,28 @@ TEST(Tls, NginxCertificatesAndProtocolsAreGraded) {
         {"selfsigned", "selfsigned", "TLSv1.2 TLSv1.3", "HIGH:!aNULL"},
         {"tls10", "valid", "TLSv1 TLSv1.2", "DEFAULT:@SECLEVEL=0"},
         {"noforwardsecrecy", "valid", "TLSv1.2", "AES128-SHA:AES256-SHA:@SECLEVEL=0"},
+        // Header variants on a valid TLS server (SEC-12, SEC-16), one of them over HTTP/2.
+        {"headers", "valid", "TLSv1.2 TLSv1.3", "HIGH:!aNULL",
+         "add_header Strict-Transport-Security \"max-age=63072000; includeSubDomains; preload\" always; "
+         "add_header X-Content-Type-Options nosniff always; add_header X-Frame-Options DENY always; "
+         "add_header Referrer-Policy strict-origin-when-cross-origin always;",
+         true},
+        {"noheaders", "valid", "TLSv1.2 TLSv1.3", "HIGH:!aNULL", ""},
+        {"hstsshort", "valid", "TLSv1.2 TLSv1.3", "HIGH:!aNULL",
+         "add_header Strict-Transport-Security \"max-age=86400\" always; add_header X-Content-Type-Options nosniff always; "
+         "add_header X-Frame-Options DENY always; add_header Referrer-Policy no-referrer always;"},
+        {"hstsnosub", "valid", "TLSv1.2 TLSv1.3", "HIGH:!aNULL",
+         "add_header Strict-Transport-Security \"max-age=31536000\" always; add_header X-Content-Type-Options nosniff always; "
+         "add_header X-Frame-Options DENY always; add_header Referrer-Policy no-referrer always;"},
     };
     std::string servers;
     for (auto& c : cases) {
         c.port = free_port();
         auto pem = (t.root / (c.cert + ".pem")).string();
-        servers += "  server {\n    listen 127.0.0.1:" + std::to_string(c.port) + " ssl;\n    ssl_certificate " + pem +
+        servers += "  server {\n    listen 127.0.0.1:" + std::to_string(c.port) + (c.http2 ? " ssl http2" : " ssl") + ";\n    ssl_certificate " + pem +
                    ";\n    ssl_certificate_key " + pem + ";\n    ssl_protocols " + c.protocols + ";\n    ssl_ciphers \"" + c.ciphers +
                    "\";\n" + (c.name == "tls10" ? "    ssl_conf_command MinProtocol TLSv1;\n" : "") +
-                   "    add_header Strict-Transport-Security \"max-age=31536000; includeSubDomains\" always;\n"
-                   "    location / { return 200 \"ok\\n\"; }\n  }\n";
+                   "    " + c.headers + "\n    location / { return 200 \"ok\\n\"; }\n  }\n";
     }
     auto d = t.root.string();
     t.write("nginx.conf", "daemon off;\nmaster_process off;\npid " + d + "/nginx.pid;\nerror_log " + d +
@@ -165,15 +180,31 @@ TEST(Tls, NginxCertificatesAndProtocolsAreGraded) {
     for (int i = 0; i < 100 && !listening(cases.back().port); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     ASSERT_TRUE(listening(cases.back().port)) << slurp(t.root / "error.log");
 
-    std::map<std::string, json> got;
+    std::map<std::string, json> got, result;
     for (const auto& c : cases) {
         auto out = t.root / (c.name + ".json");
         run("probe https://127.0.0.1:" + std::to_string(c.port) + " --ca " + (t.root / "ca.pem").string() +
                 " --ttfb-samples 1 --format json --output " + out.string() + " -q",
             k_fixed);
         ASSERT_TRUE(fsys::exists(out)) << c.name;
-        got[c.name] = *control(json::parse(slurp(out)), "SEC-17");
+        result[c.name] = json::parse(slurp(out));
+        got[c.name] = *control(result[c.name], "SEC-17");
     }
+    auto status = [&](const std::string& n, const char* id) { return (*control(result[n], id))["status"].get<std::string>(); };
+    auto message = [&](const std::string& n, const char* id) { return (*control(result[n], id))["message"].get<std::string>(); };
+    EXPECT_EQ(status("headers", "SEC-12"), "pass") << message("headers", "SEC-12");
+    EXPECT_EQ(status("headers", "SEC-16"), "pass") << message("headers", "SEC-16");
+    EXPECT_NE((*control(result["headers"], "REL-01"))["evidence"].dump().find("HTTP/2"), std::string::npos)
+        << "libcurl negotiates HTTP/2 where nginx offers it";
+    EXPECT_EQ(status("noheaders", "SEC-12"), "fail");
+    EXPECT_NE(message("noheaders", "SEC-12").find("X-Content-Type-Options: nosniff"), std::string::npos) << message("noheaders", "SEC-12");
+    EXPECT_EQ(status("noheaders", "SEC-16"), "fail");
+    EXPECT_EQ(status("hstsshort", "SEC-12"), "fail");
+    EXPECT_NE(message("hstsshort", "SEC-12").find("Strict-Transport-Security max-age of at least one year"), std::string::npos);
+    EXPECT_NE(message("hstsshort", "SEC-16").find("HSTS max-age 86400 is under a year"), std::string::npos) << message("hstsshort", "SEC-16");
+    EXPECT_EQ(status("hstsnosub", "SEC-12"), "pass");
+    EXPECT_EQ(status("hstsnosub", "SEC-16"), "fail");
+    EXPECT_NE(message("hstsnosub", "SEC-16").find("HSTS without includeSubDomains"), std::string::npos) << message("hstsnosub", "SEC-16");
     auto msg = [&](const std::string& n) { return got[n]["message"].get<std::string>(); };
     auto ev = [&](const std::string& n) { return got[n]["evidence"].dump(); };
     EXPECT_EQ(got["valid"]["status"], "pass") << msg("valid");
