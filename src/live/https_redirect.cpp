@@ -21,8 +21,7 @@ Outcome https_redirect(Session& s) {
     std::vector<std::string> problems;
     if (red->modifier < 0) problems.push_back(red->result);
     auto h = str::lower(page.header("strict-transport-security").value_or(""));
-    auto pos = h.find("max-age=");
-    long long age = pos == std::string::npos ? 0 : std::atoll(h.c_str() + pos + 8);
+    long long age = hsts_max_age(h).value_or(0);
     if (age < 31536000) problems.push_back(fmt::format("HSTS max-age {} is under a year", age));
     if (!str::contains(h, "includesubdomains")) problems.push_back("HSTS without includeSubDomains");
     if (!problems.empty()) return fail(fmt::format("HTTPS is not enforced on {}: {}.", page.final_url, fmt::join(problems, "; ")), ev);

@@ -104,20 +104,6 @@ ObservatoryTest csp_test(const Response& page, bool https) {
     return {t.test, "csp-implemented-with-no-unsafe", 5, *header};
 }
 
-std::optional<long long> hsts_max_age(std::string_view value) {
-    for (auto part : str::split(value, ';')) {
-        auto d = str::lower(str::trim(part));
-        if (!str::starts_with(d, "max-age")) continue;
-        auto eq = d.find('=');
-        if (eq == std::string::npos) return std::nullopt;
-        auto num = std::string(str::trim(std::string_view(d).substr(eq + 1)));
-        if (!num.empty() && num.front() == '"' && num.back() == '"' && num.size() >= 2) num = num.substr(1, num.size() - 2);
-        if (num.empty() || num.size() > 12 || !std::all_of(num.begin(), num.end(), [](char c) { return c >= '0' && c <= '9'; }))
-            return std::nullopt;
-        return std::stoll(num);
-    }
-    return std::nullopt;
-}
 
 bool is_https(const Response& r) { return str::starts_with(str::lower(r.final_url), "https://"); }
 
@@ -302,6 +288,21 @@ ObservatoryTest corp_test(const Response& page) {
 }
 
 }  // namespace
+
+std::optional<long long> hsts_max_age(std::string_view value) {
+    for (auto part : str::split(value, ';')) {
+        auto d = str::lower(str::trim(part));
+        if (!str::starts_with(d, "max-age")) continue;
+        auto eq = d.find('=');
+        if (eq == std::string::npos) return std::nullopt;
+        auto num = std::string(str::trim(std::string_view(d).substr(eq + 1)));
+        if (!num.empty() && num.front() == '"' && num.back() == '"' && num.size() >= 2) num = num.substr(1, num.size() - 2);
+        if (num.empty() || num.size() > 12 || !std::all_of(num.begin(), num.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return std::nullopt;
+        return std::stoll(num);
+    }
+    return std::nullopt;
+}
 
 const ObservatoryTest* ObservatoryGrade::find(std::string_view test) const {
     for (const auto& t : tests)

@@ -43,6 +43,10 @@ ObservatoryGrade grade_headers(const ObservatoryInput& in);
 // The grade for a score (0 and below F, 100 and above A+).
 std::string observatory_grade(int score);
 
+// The max-age of a Strict-Transport-Security value (directives are case-insensitive, the number may
+// be quoted); nullopt when there is none or it is not a number. Shared by every live HSTS check.
+std::optional<long long> hsts_max_age(std::string_view value);
+
 // One Set-Cookie header, as the cookie tests read it.
 struct Cookie {
     std::string name;

@@ -24,14 +24,9 @@ Outcome security_headers(Session& s) {
     check("referrer-policy", g->find("referrer-policy")->modifier > 0, "a private Referrer-Policy (strict-origin-when-cross-origin or stricter)");
     bool https = page.final_url.rfind("https://", 0) == 0;
     if (https) {
-        const auto* hsts = g->find("strict-transport-security");
-        bool year = false;
-        if (auto h = page.header("strict-transport-security")) {
-            auto pos = h->find("max-age=");
-            if (pos != std::string::npos) year = std::atoll(h->c_str() + pos + 8) >= 31536000;
-        }
-        check("strict-transport-security", year, "Strict-Transport-Security max-age of at least one year (31536000)");
-        (void)hsts;
+        auto h = page.header("strict-transport-security");
+        auto age = h ? hsts_max_age(*h) : std::nullopt;
+        check("strict-transport-security", age && *age >= 31536000, "Strict-Transport-Security max-age of at least one year (31536000)");
     }
     std::string grade = fmt::format("Mozilla HTTP Observatory (MDN algorithm v{}): {} ({}/100).", k_observatory_algorithm, g->grade, g->score);
     if (!missing.empty())

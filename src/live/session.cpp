@@ -111,10 +111,7 @@ const TlsReport* Session::tls() {
     if (!u || u->scheme != "https") return nullptr;
     long long hsts = -1;
     if (const auto* h = home())
-        if (auto v = h->header("strict-transport-security")) {
-            auto pos = str::lower(*v).find("max-age=");
-            if (pos != std::string::npos) hsts = std::atoll(v->c_str() + pos + 8);
-        }
+        if (auto v = h->header("strict-transport-security")) hsts = hsts_max_age(*v).value_or(-1);
     auto r = inspect_tls(u->host, u->port, m_o.client, hsts);
     if (!r) {
         diagnose(r.error().where, r.error().message);

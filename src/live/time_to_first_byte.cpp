@@ -3,6 +3,7 @@
 // "good" threshold of 800 ms. Core Web Vitals need a browser: when TTFB is
 // within target the control stays unknown, never pass.
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -23,7 +24,9 @@ Outcome time_to_first_byte(Session& s) {
     if (t.empty()) return unknown("None of the timing requests got an answer.");
     std::sort(t.begin(), t.end());
     double median = t.size() % 2 ? t[t.size() / 2] : (t[t.size() / 2 - 1] + t[t.size() / 2]) / 2;
-    double p95 = t[std::min(t.size() - 1, static_cast<std::size_t>(0.95 * static_cast<double>(t.size()) + 0.5) - (t.size() > 1 ? 1 : 0))];
+    // Nearest rank: the smallest sample at or above 95 % of them.
+    auto rank = static_cast<std::size_t>(std::ceil(0.95 * static_cast<double>(t.size())));
+    double p95 = t[std::max<std::size_t>(rank, 1) - 1];
     double target = s.options().ttfb_target_ms;
     auto fact = fmt::format("TTFB over {} requests: median {:.1f} ms, p95 {:.1f} ms (target {:.0f} ms)", t.size(), median, p95, target);
     Evidence e = live_evidence(*s.home(), fact);

@@ -225,7 +225,7 @@ int cipher_points(int bits) {
 
 }  // namespace
 
-Result<TlsReport> inspect_tls(const std::string& host, int port, const ClientOptions& o, long long hsts_max_age) {
+Result<TlsReport> inspect_tls(const std::string& host, int port, const ClientOptions& o, long long hsts_seconds) {
     SSL_library_init();
     TlsReport r;
     r.host = host;
@@ -314,7 +314,7 @@ Result<TlsReport> inspect_tls(const std::string& host, int port, const ClientOpt
     if (offered("TLSv1.0") || offered("TLSv1.1")) cap("B", "TLS 1.0 or 1.1 offered");
     if (!main.forward_secrecy) cap("B", "no forward secrecy with a current client");
     if (r.cert.key_type == "RSA" && r.cert.key_bits < 2048) cap(r.cert.key_bits < 1024 ? "F" : "B", fmt::format("RSA key of {} bits", r.cert.key_bits));
-    if (grade == "A" && hsts_max_age >= 15768000 && r.caps.empty()) grade = "A+";
+    if (grade == "A" && hsts_seconds >= 15768000 && r.caps.empty()) grade = "A+";
     if (!r.cert.chain_valid || !r.cert.hostname_ok || r.cert.days_left < 0) {
         r.caps.push_back("the certificate is not trusted (expired, wrong host name or unknown issuer): grade T");
         grade = "T";

@@ -119,6 +119,16 @@ TEST(Observatory, GradeChartAndCookieRules) {
     EXPECT_EQ(g.find("redirection")->result, "redirection-not-needed-no-http");
 }
 
+// One reader of HSTS max-age for every live check: directive names are case-insensitive, values may be quoted.
+TEST(Observatory, HstsMaxAgeIsReadLikeABrowser) {
+    EXPECT_EQ(hsts_max_age("Max-Age=\"31536000\"; includeSubDomains").value_or(-1), 31536000);
+    EXPECT_EQ(hsts_max_age("includeSubDomains; max-age=600").value_or(-1), 600);
+    EXPECT_FALSE(hsts_max_age("max-age=abc"));
+    EXPECT_FALSE(hsts_max_age("includeSubDomains"));
+    auto upper = page({{"strict-transport-security", "Max-Age=31536000"}});
+    EXPECT_EQ(grade_headers({&upper, nullptr, nullptr, ""}).find("strict-transport-security")->modifier, 0);
+}
+
 TEST(Observatory, SubresourceIntegrityReadsTheHtml) {
     auto html = [](std::string body) { return page({{"content-type", "text/html; charset=utf-8"}}, "https://example.test/", body); };
     auto own = html("<script src='/app.js'></script>");
