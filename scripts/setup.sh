@@ -17,9 +17,10 @@ packages=(ca-certificates libhyperscan-dev libyaml-cpp-dev nlohmann-json3-dev li
           libssl-dev libxml2-dev)
 # The test command also needs what the tests drive: a JSON-schema validator for SARIF, a browser for
 # the HTML report, Python for the init prompts and the live test servers, Flask for the service that
-# `audit PATH --url URL` is tested against, nginx for the TLS tests.
+# `audit PATH --url URL` is tested against, nginx for the TLS tests, and clang 14 with its sanitizer
+# runtime: the sanitizer build is compiled with clang, so both compilers are kept warning-free.
 if [ "${GONOGO_WITH_TEST_TOOLS:-0}" = 1 ]; then
-  packages+=(python3 python3-jsonschema python3-flask chromium nginx-light)
+  packages+=(python3 python3-jsonschema python3-flask chromium nginx-light clang libclang-rt-14-dev)
 fi
 missing=()
 for t in "${!tools[@]}"; do

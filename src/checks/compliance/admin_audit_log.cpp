@@ -58,11 +58,21 @@ bool admin_segment(std::string_view path) {
     return false;
 }
 
+// Words that tie a check to the record's owner: the route is shared (owner or admin), not an admin route.
+bool ownership_text(std::string_view text) {
+    auto n = norm(text);
+    for (std::string_view w : {"owner", "author", "creator", "createdby", "userid", "isself", "orself"})
+        if (str::contains(n, w)) return true;
+    auto l = str::lower(text);
+    return str::contains(l, "user") && (str::contains(l, ".id") || str::contains(l, "_id") || str::contains(l, "pk"));
+}
+
 // A guard's name: isAdmin, requireAdmin, admin_required, AdminGuard, is_staff, staff_member_required...
+// IsOwnerOrAdmin and isAdminOrAuthor guard shared routes and are not admin guards.
 bool guard_name(std::string_view name) {
     auto n = norm(name);
     if (n == "isstaff" || n == "issuperuser" || n == "staffmemberrequired" || n == "superuserrequired") return true;
-    if (!str::contains(n, "admin")) return false;
+    if (!str::contains(n, "admin") || ownership_text(name)) return false;
     for (std::string_view p : {"is", "require", "ensure", "check", "has", "assert", "must", "verify", "only", "can"})
         if (str::starts_with(n, p)) return true;
     for (std::string_view s : {"required", "only", "guard", "middleware"})
@@ -76,21 +86,75 @@ bool admin_text(std::string_view text) {
            str::contains(n, "isstaff");
 }
 
-// A role check in a handler: a guard-named identifier, or 'admin' compared / passed to a call.
+// Is the role check at n one operand of a logical and/or whose other operand tests ownership?
+// `if not user.is_superuser and item.owner_id != user.id` and `if (user.isAdmin || post.authorId === user.id)`
+// let the owner through as well: the route is shared, not an admin route.
+bool shared_with_owner(const File& f, TSNode n) {
+    static const std::set<std::string_view> climb{"binary_expression", "boolean_operator", "not_operator",
+                                                  "unary_expression", "unary_operator", "parenthesized_expression",
+                                                  "member_expression", "attribute", "selector_expression",
+                                                  "comparison_operator", "call_expression", "call", "arguments",
+                                                  "argument_list", "array", "list"};
+    TSNode cur = n;
+    for (int depth = 0; depth < 12; ++depth) {
+        TSNode p = ts_node_parent(cur);
+        if (ts_node_is_null(p) || !climb.count(sx::type(p))) return false;
+        if (is(p, "binary_expression") || is(p, "boolean_operator")) {
+            auto op = sx::text(f, field(p, "operator"));
+            if (op == "&&" || op == "||" || op == "and" || op == "or") {
+                TSNode left = field(p, "left"), right = field(p, "right");
+                TSNode other = ts_node_eq(left, cur) ? right : left;
+                if (!ts_node_is_null(other) && ownership_text(sx::text(f, other)) && !admin_text(sx::text(f, other)))
+                    return true;
+            }
+        }
+        cur = p;
+    }
+    return false;
+}
+
+// Does the role check at n refuse admins rather than admit them? `if current_user.is_superuser: raise
+// HTTPException(403)` on DELETE /users/me keeps superusers out of a user's own route.
+bool refuses_role(const File& f, TSNode n) {
+    static const std::set<std::string_view> climb{"not_operator", "unary_expression", "parenthesized_expression",
+                                                  "member_expression", "attribute", "selector_expression",
+                                                  "call_expression", "call", "arguments", "argument_list"};
+    int negations = 0;
+    TSNode cur = n;
+    for (int depth = 0; depth < 10; ++depth) {
+        TSNode p = ts_node_parent(cur);
+        if (ts_node_is_null(p)) return false;
+        if (is(p, "if_statement")) {
+            if (!ts_node_eq(field(p, "condition"), cur) || negations % 2 != 0) return false;
+            auto body = str::lower(sx::text(f, field(p, "consequence")));
+            return str::contains(body, "raise") || str::contains(body, "throw") || str::contains(body, "abort(") ||
+                   str::contains(body, "403") || str::contains(body, "forbidden") || str::contains(body, "permissiondenied");
+        }
+        if (!climb.count(sx::type(p))) return false;
+        if (is(p, "not_operator") || (is(p, "unary_expression") && sx::text(f, field(p, "operator")) == "!")) ++negations;
+        cur = p;
+    }
+    return false;
+}
+
+// A role check in a handler: a guard-named identifier, or 'admin' compared / passed to a call, that is not
+// shared with the record's owner.
 std::optional<Evidence> role_check(const File& f, TSNode scope) {
     std::optional<Evidence> found;
     sx::walk(scope, [&](TSNode n) {
         if (found) return false;
         auto t = sx::type(n);
         if (t == "identifier" || t == "property_identifier" || t == "field_identifier") {
-            if (guard_name(sx::text(f, n))) found = node_evidence(f, n, "admin role check");
+            if (guard_name(sx::text(f, n)) && !shared_with_owner(f, n) && !refuses_role(f, n))
+                found = node_evidence(f, n, "admin role check");
         } else if (sx::is_string_literal(n)) {
             auto v = norm(sx::string_value(f, n));
             if (v != "admin" && v != "superadmin" && v != "administrator") return true;
             TSNode p = ts_node_parent(n);
             auto pt = sx::type(p);
             if (pt == "array" || pt == "list") pt = sx::type(ts_node_parent(p));
-            if (pt == "binary_expression" || pt == "comparison_operator" || pt == "arguments" || pt == "argument_list")
+            if ((pt == "binary_expression" || pt == "comparison_operator" || pt == "arguments" || pt == "argument_list") &&
+                !shared_with_owner(f, n))
                 found = node_evidence(f, n, "admin role check");
         }
         return !found;
@@ -103,6 +167,27 @@ std::optional<Evidence> role_check(const File& f, TSNode scope) {
             }
     }
     return found;
+}
+
+// Does a Django/DRF class-based view change data? It does when it defines a post/put/patch/delete handler
+// (or a form/perform_* hook), or inherits an editing view or a viewset; a view with only get() reads.
+bool class_view_mutates(const File& f, TSNode cls) {
+    for (TSNode st : named_children(field(cls, "body"))) {
+        TSNode fn = is(st, "decorated_definition") ? field(st, "definition") : st;
+        if (!is(fn, "function_definition")) continue;
+        auto name = sx::text(f, field(fn, "name"));
+        if (name == "post" || name == "put" || name == "patch" || name == "delete" || name == "form_valid" ||
+            str::starts_with(name, "perform_"))
+            return true;
+    }
+    for (TSNode b : named_children(field(cls, "superclasses"))) {
+        if (is(b, "keyword_argument")) continue;
+        auto name = sx::text(f, b);
+        if (auto dot = name.rfind('.'); dot != std::string_view::npos) name = name.substr(dot + 1);
+        for (std::string_view w : {"Create", "Update", "Delete", "Edit", "Form", "Destroy", "Import", "ViewSet", "Bulk"})
+            if (str::contains(name, w)) return true;
+    }
+    return false;
 }
 
 struct Mutation {
@@ -159,7 +244,9 @@ Outcome probe_comp_admin_audit_log(const ProbeContext& ctx) {
             }
             continue;
         }
-        if (!mutating && r->method == "ANY") mutating = search.find(*h->file, h->node, writes_anything, 2).has_value();
+        if (!mutating && r->method == "ANY")
+            mutating = is(h->node, "class_definition") ? class_view_mutates(*h->file, h->node)
+                                                       : search.find(*h->file, h->node, writes_anything, 2).has_value();
         if (mutating) mutations.push_back({route_evidence(ctx, *r, "admin mutation"), label, h->file, h->node, true});
     }
 

@@ -2,6 +2,7 @@
 // data (models/tables with email, name, phone, address, birth-date fields), is
 // there a way to delete or anonymise a user (code or a documented procedure)
 // and a way to export a user's data as JSON/CSV (code or a documented procedure)?
+#include <map>
 #include <regex>
 
 #include <fmt/format.h>
@@ -122,27 +123,20 @@ void sql_models(const File& f, Models& m) {
 void code_models(const File& f, Models& m) {
     TSNode root = sx::root(f);
     if (sx::is_py(f)) {
+        // Classes of this file by name, so a table class inherits the fields of its local bases
+        // (SQLModel's `class User(UserBase, table=True)` with the columns declared on UserBase).
+        std::map<std::string, TSNode, std::less<>> classes;
+        std::vector<std::pair<std::string, TSNode>> in_order;
         sx::walk(root, [&](TSNode n) {
             if (!is(n, "class_definition")) return true;
-            auto supers = sx::text(f, field(n, "superclasses"));
-            std::string model(sx::text(f, field(n, "name")));
-            // ORM base classes, judged per base: models.Model, db.Model, *Model (not pydantic's BaseModel),
-            // a declarative Base, AbstractUser, SQLModel with table=True. A django-tables2 BaseTable or a
-            // pydantic schema is not a stored model.
-            bool orm = false;
-            for (TSNode b : named_children(field(n, "superclasses"))) {
-                if (is(b, "keyword_argument")) continue;
-                const std::string_view bt = sx::text(f, b);
-                const auto dot = bt.rfind('.');
-                const std::string_view last = dot == std::string_view::npos ? bt : bt.substr(dot + 1);
-                orm = orm || last == "Base" || last == "DeclarativeBase" || last == "AbstractUser" || last == "AbstractBaseUser" ||
-                      (last == "SQLModel" && str::contains(supers, "table=True")) ||
-                      (str::ends_with(last, "Model") && last != "BaseModel" && last != "SQLModel");
-            }
-            if (!orm) return true;
-            if (str::contains(supers, "AbstractUser"))
-                add_field(m, model, "email", node_evidence(f, n, fmt::format("personal data: {} extends AbstractUser (email, names)", model)));
-            for (TSNode st : named_children(field(n, "body"))) {
+            std::string name(sx::text(f, field(n, "name")));
+            classes.emplace(name, n);
+            in_order.emplace_back(std::move(name), n);
+            return true;
+        });
+        auto add_fields = [&](const std::string& model, TSNode cls, std::string_view via, auto& self, int depth) -> void {
+            auto supers = sx::text(f, field(cls, "superclasses"));
+            for (TSNode st : named_children(field(cls, "body"))) {
                 if (!is(st, "expression_statement")) continue;
                 TSNode a = ts_node_named_child(st, 0);
                 if (!is(a, "assignment")) continue;
@@ -154,10 +148,40 @@ void code_models(const File& f, Models& m) {
                     !str::contains(ty, "Mapped") && !str::contains(supers, "SQLModel"))
                     continue;
                 add_field(m, model, sx::text(f, left),
-                          node_evidence(f, st, fmt::format("personal data: {}.{}", model, sx::text(f, left))));
+                          node_evidence(f, st, via.empty() ? fmt::format("personal data: {}.{}", model, sx::text(f, left))
+                                                           : fmt::format("personal data: {}.{} (declared on {})", model,
+                                                                         sx::text(f, left), via)));
             }
-            return false;
-        });
+            if (depth >= 3) return;
+            for (TSNode b : named_children(field(cls, "superclasses"))) {
+                if (!is(b, "identifier")) continue;
+                auto it = classes.find(sx::text(f, b));
+                if (it != classes.end() && !ts_node_eq(it->second, cls)) self(model, it->second, it->first, self, depth + 1);
+            }
+        };
+        for (const auto& [model, n] : in_order) {
+            auto supers = sx::text(f, field(n, "superclasses"));
+            // ORM base classes, judged per base: models.Model, db.Model, *Model (not pydantic's BaseModel),
+            // a declarative Base, AbstractUser, SQLModel with table=True (also through a local base). A
+            // django-tables2 BaseTable or a pydantic schema is not a stored model.
+            bool orm = false;
+            for (TSNode b : named_children(field(n, "superclasses"))) {
+                if (is(b, "keyword_argument")) {
+                    orm = orm || (sx::text(f, field(b, "name")) == "table" && sx::text(f, field(b, "value")) == "True");
+                    continue;
+                }
+                const std::string_view bt = sx::text(f, b);
+                const auto dot = bt.rfind('.');
+                const std::string_view last = dot == std::string_view::npos ? bt : bt.substr(dot + 1);
+                orm = orm || last == "Base" || last == "DeclarativeBase" || last == "AbstractUser" || last == "AbstractBaseUser" ||
+                      (str::ends_with(last, "Model") && last != "BaseModel" && last != "SQLModel");
+            }
+            if (!orm) continue;
+            m.any = true;
+            if (str::contains(supers, "AbstractUser"))
+                add_field(m, model, "email", node_evidence(f, n, fmt::format("personal data: {} extends AbstractUser (email, names)", model)));
+            add_fields(model, n, "", add_fields, 0);
+        }
         for (const auto& c : sx::calls(f, root))
             if (!m.cascade && c.name == "ForeignKey" && str::contains(sx::text(f, c.arguments), "CASCADE") &&
                 str::contains(str::lower(sx::text(f, c.arguments)), "user"))
@@ -273,6 +297,62 @@ bool anonymising_update(const File& f, const sx::Call& c, const Models& m) {
     return found;
 }
 
+// A Django class-based view bound to a user model by `model = X` or `queryset = X.objects...`.
+struct BoundView {
+    const File* file = nullptr;
+    TSNode cls{};
+    TSNode binding{};
+    std::string name, model;
+    std::vector<std::string> bases;  // last component of each base: DeleteView, ObjectListView...
+};
+
+std::vector<BoundView> bound_views(const File& f, const Models& m) {
+    std::vector<BoundView> out;
+    sx::walk(sx::root(f), [&](TSNode cls) {
+        if (!is(cls, "class_definition")) return true;
+        TSNode supers = field(cls, "superclasses");
+        if (ts_node_is_null(supers)) return true;
+        BoundView v{&f, cls, {}, std::string(sx::text(f, field(cls, "name"))), {}, {}};
+        for (TSNode b : named_children(supers)) {
+            if (is(b, "keyword_argument")) continue;
+            auto name = sx::text(f, b);
+            if (auto dot = name.rfind('.'); dot != std::string_view::npos) name = name.substr(dot + 1);
+            v.bases.emplace_back(name);
+        }
+        bool keeps_delete = true;
+        for (TSNode st : named_children(field(cls, "body"))) {
+            TSNode a = is(st, "expression_statement") && ts_node_named_child_count(st) ? ts_node_named_child(st, 0) : st;
+            if (!is(a, "assignment")) continue;
+            auto left = sx::text(f, field(a, "left"));
+            auto right = sx::text(f, field(a, "right"));
+            if (left == "http_method_names" && !str::contains(str::lower(right), "delete")) keeps_delete = false;
+            if (left != "model" && left != "queryset") continue;
+            auto head = right.substr(0, right.find_first_of(".( "));
+            if (head.empty()) continue;
+            v.model = std::string(head);
+            v.binding = a;
+        }
+        // A ModelViewSet that leaves out DELETE does not delete.
+        if (!keeps_delete)
+            std::erase_if(v.bases, [](const std::string& b) { return b == "ModelViewSet" || b == "DestroyModelMixin"; });
+        if (!v.model.empty() && is_user_model(m, v.model)) out.push_back(std::move(v));
+        return true;
+    });
+    return out;
+}
+
+// Deletion by a generic view: Django's DeleteView, Django REST framework's DestroyAPIView /
+// DestroyModelMixin / ModelViewSet, or a project's own generic base named *DeleteView (netbox's
+// ObjectDeleteView, BulkDeleteView).
+std::optional<Evidence> generic_delete_view(const std::vector<BoundView>& views) {
+    for (const auto& v : views)
+        for (const auto& b : v.bases)
+            if (str::ends_with(b, "DeleteView") || str::ends_with(b, "DestroyAPIView") || b == "DestroyModelMixin" ||
+                b == "ModelViewSet")
+                return node_evidence(*v.file, v.binding, fmt::format("class-based view {} deletes {} records", v.name, v.model));
+    return std::nullopt;
+}
+
 struct Part {
     std::optional<Evidence> code;
     std::optional<Evidence> doc;
@@ -292,7 +372,12 @@ void doc_procedures(const ProbeContext& ctx, Part& del, Part& exp) {
             auto line = f->lines.line_text(f->text, ln);
             if (!str::starts_with(line, "#")) continue;
             auto h = str::lower(line);
-            bool about_data = gdpr_doc || str::contains(h, "data") || str::contains(h, "account") || str::contains(h, "user") ||
+            // "data" as a word: "Export the Database" (a pg_dump of everything) is not a user's data.
+            bool data_word = false;
+            for (std::size_t at = h.find("data"); at != std::string::npos && !data_word; at = h.find("data", at + 1))
+                data_word = (at == 0 || !std::isalpha(static_cast<unsigned char>(h[at - 1]))) &&
+                            (at + 4 >= h.size() || !std::isalpha(static_cast<unsigned char>(h[at + 4])));
+            bool about_data = gdpr_doc || data_word || str::contains(h, "account") || str::contains(h, "user") ||
                               str::contains(h, "personal") || str::contains(h, "gdpr") || str::contains(h, "request");
             if (!about_data) continue;
             bool d = str::contains(h, "delet") || str::contains(h, "erasure") || str::contains(h, "erase") ||
@@ -393,6 +478,7 @@ Outcome probe_comp_data_export_deletion(const ProbeContext& ctx) {
     }
 
     Part del, exp;
+    std::vector<BoundView> views;  // class-based views bound to a user model
     std::optional<Evidence> processor;
     std::vector<Evidence> notes;
     for (const File* f : search.files()) {
@@ -412,6 +498,10 @@ Outcome probe_comp_data_export_deletion(const ProbeContext& ctx) {
             if (!del.code && anonymising_update(*f, c, models))
                 del.code = node_evidence(*f, c.node, "anonymises the user's personal fields");
         }
+        if (sx::is_py(*f)) {
+            auto v = bound_views(*f, models);
+            views.insert(views.end(), v.begin(), v.end());
+        }
         if (!del.code) {
             // user.email = None / f"deleted-{id}@..."; user.save()
             sx::walk(sx::root(*f), [&](TSNode n) {
@@ -427,6 +517,8 @@ Outcome probe_comp_data_export_deletion(const ProbeContext& ctx) {
             });
         }
     }
+
+    if (!del.code) del.code = generic_delete_view(views);
 
     // Export: a route under an export/download path that serialises the user's data...
     for (const auto* r : routes(ctx)) {
@@ -459,6 +551,36 @@ Outcome probe_comp_data_export_deletion(const ProbeContext& ctx) {
                     exp.code = node_evidence(*f, nf.node, fmt::format("{}() serialises the user's data", nf.name));
                     break;
                 }
+            }
+        }
+    }
+    // ... or a class-based view of a user model whose base class (the project's own generic view) has an export
+    // method that serialises: netbox's ContactListView(ObjectListView) with ObjectListView.export_table writing CSV.
+    if (!exp.code && !views.empty()) {
+        std::map<std::string, std::pair<const File*, TSNode>, std::less<>> classes;
+        for (const File* f : search.files()) {
+            if (!sx::is_py(*f) || data::not_own_path(f->path)) continue;
+            sx::walk(sx::root(*f), [&](TSNode n) {
+                if (is(n, "class_definition")) classes.emplace(std::string(sx::text(*f, field(n, "name"))), std::pair{f, n});
+                return !is(n, "function_definition");
+            });
+        }
+        for (const auto& v : views) {
+            if (exp.code) break;
+            for (const auto& b : v.bases) {
+                auto it = classes.find(b);
+                if (it == classes.end()) continue;
+                const auto& [bf, bn] = it->second;
+                for (TSNode st : named_children(field(bn, "body"))) {
+                    TSNode fn = is(st, "decorated_definition") ? field(st, "definition") : st;
+                    if (!is(fn, "function_definition")) continue;
+                    auto name = sx::text(*bf, field(fn, "name"));
+                    if (!export_word(name) || !search.find(*bf, fn, serialises, 2)) continue;
+                    exp.code = node_evidence(*v.file, v.binding, fmt::format("{} lists {} records and inherits {}.{}(), which "
+                                                                             "serialises them", v.name, v.model, b, name));
+                    break;
+                }
+                if (exp.code) break;
             }
         }
     }
