@@ -111,7 +111,9 @@ std::filesystem::path checkpoint_path(const std::filesystem::path& root, const s
 }
 
 Result<AuditResult> run_audit(const AuditOptions& opts) {
+    profile::Timer t_catalog("catalog");
     const auto& catalog = Catalog::embedded();
+    t_catalog.stop();
     const auto* framework = catalog.framework(opts.framework);
     if (!framework) {
         std::vector<std::string> names;
@@ -203,6 +205,7 @@ Result<AuditResult> run_audit(const AuditOptions& opts) {
                    },
                    worker_diags);
     t_controls.stop();
+    profile::Timer t_after("fingerprints, policy and scores");
     r.diagnostics.insert(r.diagnostics.end(), worker_diags.begin(), worker_diags.end());
     // Controls in catalogue order, whatever order resume produced.
     std::vector<ControlResult> ordered;

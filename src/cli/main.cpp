@@ -25,8 +25,9 @@
 #include "score/score.hpp"
 #include "store/fingerprint.hpp"
 #include "store/history.hpp"
-#include "util/time.hpp"
 #include "util/fs.hpp"
+#include "util/profile.hpp"
+#include "util/time.hpp"
 
 using namespace gonogo;
 
@@ -369,7 +370,9 @@ int main(int argc, char** argv) {
                            result.error().message);
                 return cli::k_exit_usage;
             }
+            profile::Timer t_write("write reports");
             auto written = cli::write_outputs(*result, oo, result->target_path);
+            t_write.stop();
             if (!written) {
                 fmt::print(stderr, "gonogo: {}: {}\n", written.error().where, written.error().message);
                 return cli::k_exit_usage;

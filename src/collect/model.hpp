@@ -174,9 +174,9 @@ public:
 struct Signature {
     Signature() = default;
     Signature(std::string id_, std::string pattern_, bool caseless_ = false, std::vector<FileKind> kinds_ = {},
-              std::vector<std::string> names_ = {})
+              std::vector<std::string> names_ = {}, bool first_only_ = false)
         : id(std::move(id_)), pattern(std::move(pattern_)), caseless(caseless_), kinds(std::move(kinds_)),
-          names(std::move(names_)) {}
+          names(std::move(names_)), first_only(first_only_) {}
 
     std::string id;       // "sec.aws-access-key"
     std::string pattern;  // Hyperscan-compatible regex (PCRE subset)
@@ -187,6 +187,9 @@ struct Signature {
     // signatures live in a second Hyperscan database that only matching files are scanned with,
     // so line-shaped patterns (Makefile recipes) cost nothing on the rest of the tree.
     std::vector<std::string> names;
+    // A file marker: one hit per file is enough (a probe's keyword prefilter asks only "does this file
+    // name one of these words?"), so the scan keeps the first and stops collecting the rest.
+    bool first_only = false;
 };
 
 struct BuildOptions {

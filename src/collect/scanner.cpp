@@ -217,13 +217,14 @@ struct Raw {
 struct Ctx {
     std::vector<Raw>* raw;
     std::vector<std::size_t>* counts;
+    const std::vector<Signature>* sigs;
 };
 
 int on_match(unsigned id, unsigned long long from, unsigned long long to, unsigned, void* user) {
     auto* ctx = static_cast<Ctx*>(user);
     auto& n = (*ctx->counts)[id];
     // Allow extra raw matches before folding; stop counting far past the cap.
-    if (n > Scanner::k_max_hits_per_signature * 64) return 0;
+    if (n > Scanner::k_max_hits_per_signature * 64 || (n > 0 && (*ctx->sigs)[id].first_only)) return 0;
     ++n;
     ctx->raw->push_back({id, from, to});
     return 0;
@@ -236,7 +237,7 @@ void Scanner::scan(std::string_view text, std::uint32_t file, FileKind kind, Scr
     if (text.empty()) return;
     std::vector<Raw> raw;
     std::vector<std::size_t> counts(m_sigs.size(), 0);
-    Ctx ctx{&raw, &counts};
+    Ctx ctx{&raw, &counts, &m_sigs};
     if (m_db) hs_scan(m_db.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch.get(), on_match, &ctx);
     if (scoped_applies(name))
         hs_scan(m_scoped_db.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch.get(), on_match, &ctx);
@@ -256,7 +257,7 @@ void Scanner::scan(std::string_view text, std::uint32_t file, FileKind kind, Scr
         unsigned long long last_to = 0;
         bool have = false;
         for (; i < raw.size() && raw[i].id == id; ++i) {
-            if (!kind_ok || kept >= k_max_hits_per_signature) continue;
+            if (!kind_ok || kept >= (sig.first_only ? 1 : k_max_hits_per_signature)) continue;
             auto to = raw[i].to;
             if (m_line_tail[id]) {
                 auto eol = text.find('\n', static_cast<std::size_t>(to));

@@ -44,13 +44,26 @@ IgnoreRules::IgnoreRules(std::string base, std::string_view content) : m_base(st
         m_rules.push_back(std::move(r));
     }
     for (std::uint32_t i = 0; i < m_rules.size(); ++i) {
-        const auto& r = m_rules[i];
+        auto& r = m_rules[i];
+        r.shape = Shape::glob;
         // "*literal" or "literal" without other wildcards, matched against the base name.
         std::string_view lit = r.pattern;
-        if (!lit.empty() && lit[0] == '*') lit.remove_prefix(1);
+        const bool star_first = !lit.empty() && lit[0] == '*';
+        if (star_first) lit.remove_prefix(1);
         bool simple = !r.anchored && !lit.empty() && lit.find_first_of("*?[\\/") == std::string_view::npos;
-        if (simple) m_by_last[static_cast<unsigned char>(lit.back())].push_back(i);
-        else m_general.push_back(i);
+        if (simple) {
+            r.shape = star_first ? Shape::suffix : Shape::exact;
+            r.lit = std::string(lit);
+            m_by_last[static_cast<unsigned char>(lit.back())].push_back(i);
+            continue;
+        }
+        // "prefix*" (".*", "build*") on the base name.
+        std::string_view pre = r.pattern;
+        if (!r.anchored && pre.size() > 1 && pre.back() == '*' && pre.find_first_of("*?[\\/") == pre.size() - 1) {
+            r.shape = Shape::prefix;
+            r.lit = std::string(pre.substr(0, pre.size() - 1));
+        }
+        m_general.push_back(i);
     }
 }
 
@@ -75,7 +88,14 @@ std::optional<bool> IgnoreRules::match(std::string_view rel_path, bool is_dir) c
         else i = *g++;
         const auto& r = m_rules[i];
         if (r.dir_only && !is_dir) continue;
-        if (r.anchored ? glob::match(r.pattern, local) : glob::match(r.pattern, name)) return !r.negate;
+        bool hit = false;
+        switch (r.shape) {
+            case Shape::exact: hit = name == r.lit; break;
+            case Shape::suffix: hit = str::ends_with(name, r.lit); break;
+            case Shape::prefix: hit = str::starts_with(name, r.lit); break;
+            case Shape::glob: hit = r.anchored ? glob::match(r.pattern, local) : glob::match(r.pattern, name); break;
+        }
+        if (hit) return !r.negate;
     }
     return std::nullopt;
 }

@@ -40,7 +40,9 @@ public:
     std::optional<bool> match(std::string_view rel_path, bool is_dir) const;
     const std::string& base() const { return m_base; }
 private:
-    struct Rule { std::string pattern; bool negate; bool dir_only; bool anchored; };
+    // Most lines have a shape a plain string comparison decides: "name", "*.ext", "prefix*" (base name).
+    enum class Shape : unsigned char { glob, exact, suffix, prefix };
+    struct Rule { std::string pattern; bool negate; bool dir_only; bool anchored; Shape shape; std::string lit; };
     std::string m_base;  // folder of the .gitignore, relative to the root ("" = root)
     std::vector<Rule> m_rules;
     // Most ignore lines are "*.ext" or a plain name, matched against the base name: those are

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <optional>
 #include <regex>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -50,20 +51,6 @@ bool is_deploy_file(const File& f) {
            base == "entrypoint" || base == "makefile";
 }
 
-// File-level prefilter: every alternative of the regexes below names one of these tools (most YAML
-// and shell files name none and are skipped without reading them line by line).
-bool may_name_a_migration_tool(std::string_view text) {
-    static constexpr std::string_view k_tools[] = {"prisma", "alembic", "manage.py", "flask", "migrat", "goose", "knex",
-                                                   "sequelize", "typeorm", "flyway", "atlas", "dbmate", "liquibase",
-                                                   "drizzle", "mikro-orm", "rails", "rake", "npm", "yarn", "pnpm"};
-    for (auto w : k_tools)
-        if (str::contains(text, w)) return true;
-    // `bun run` (a plain "bun" is inside "ubuntu").
-    for (auto at = text.find("bun"); at != std::string_view::npos; at = text.find("bun", at + 3))
-        if (at + 3 < text.size() && (text[at + 3] == ' ' || text[at + 3] == '\t')) return true;
-    return false;
-}
-
 bool is_ci_file(const File& f) {
     return str::contains(f.path, ".github/workflows/") || str::ends_with(f.path, ".gitlab-ci.yml");
 }
@@ -88,6 +75,11 @@ Outcome probe_dr_versioned_migrations(const ProbeContext& ctx) {
     bool has_deploy_def = false;
     std::optional<Evidence> deploy_def;
 
+    // File-level prefilter: every alternative of the regexes below names a tool of the dr.migration-tool
+    // signature (most YAML and shell files name none and are skipped without reading them line by line).
+    std::set<std::uint32_t> names_a_tool;
+    for (const auto* h : ctx.hits("dr.migration-tool")) names_a_tool.insert(h->file);
+
     // Deploy definitions: commands that apply migrations or push the schema.
     for (const File* f : ctx.files()) {
         if (!f->kept || !is_deploy_file(*f)) continue;
@@ -101,7 +93,7 @@ Outcome probe_dr_versioned_migrations(const ProbeContext& ctx) {
                 if (!deploy_def) deploy_def = f->evidence_line(1, "deploy definition");
             }
         }
-        if (!may_name_a_migration_tool(f->text)) continue;
+        if (!names_a_tool.count(static_cast<std::uint32_t>(f - ctx.model.files.data()))) continue;
         for (std::size_t n = 1; n <= f->lines.line_count(); ++n) {
             auto t = str::trim(f->lines.line_text(f->text, n));
             if (t.empty() || comment_line(t)) continue;

@@ -415,6 +415,30 @@ std::optional<std::vector<std::string>> Resolver::task(std::string_view dir, std
     return t->second;
 }
 
+bool Resolver::any_target_mentions(std::initializer_list<std::string_view> words) const {
+    auto named = [&](std::string_view text) {
+        for (auto w : words)
+            if (str::icontains(text, w)) return true;
+        return false;
+    };
+    for (const auto& [dir, scripts] : m_npm)
+        for (const auto& [name, body] : scripts)
+            if (named(name) || named(body)) return true;
+    for (const auto& [dir, mk] : m_make)
+        for (const auto& [target, lines] : mk.recipes) {
+            if (named(target)) return true;
+            for (const auto& l : lines)
+                if (named(l)) return true;
+        }
+    for (const auto& [dir, tasks] : m_tasks)
+        for (const auto& [name, cmds] : tasks) {
+            if (named(name)) return true;
+            for (const auto& c : cmds)
+                if (named(c)) return true;
+        }
+    return false;
+}
+
 namespace {
 
 struct Seg {

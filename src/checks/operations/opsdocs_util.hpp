@@ -95,6 +95,9 @@ public:
     // Recipe lines of a make target (with prerequisites' recipes), "" target = default target.
     std::optional<std::vector<std::string>> make_target(std::string_view dir, std::string_view target) const;
     std::optional<std::vector<std::string>> task(std::string_view dir, std::string_view name) const;
+    // Does any npm script, make recipe line or task command name one of `words` (case-insensitive)? When
+    // none does, a command that names none of them cannot reach one through the resolver either.
+    bool any_target_mentions(std::initializer_list<std::string_view> words) const;
     std::string service_root;
 
 private:

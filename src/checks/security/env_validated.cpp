@@ -68,12 +68,17 @@ std::set<std::string> env_vars(const File& f, const std::vector<secrets::EnvRead
     return out;
 }
 
-bool mentions_env(const File& f, TSNode n, const std::set<std::string>& vars) {
-    if (ts_node_is_null(n)) return false;
-    auto t = syn::text(f, n);
+// Text that reads the environment directly.
+bool names_env_read(std::string_view t) {
     for (std::string_view k : {"process.env", "import.meta.env", "os.Getenv", "os.LookupEnv", "os.environ", "os.getenv",
                                "getenv(", "viper.Get", "viper.IsSet"})
         if (t.find(k) != std::string_view::npos) return true;
+    return false;
+}
+
+bool mentions_env(const File& f, TSNode n, const std::set<std::string>& vars) {
+    if (ts_node_is_null(n)) return false;
+    if (names_env_read(syn::text(f, n))) return true;
     for (const auto& v : vars)
         if (syn::mentions_identifier(f, n, v)) return true;
     return false;
@@ -216,7 +221,7 @@ void py_sites(const File& f, TSNode root, std::vector<Site>& sites, std::vector<
     bool decouple = has_import(imps, "decouple");
     bool dynaconf = has_import(imps, "dynaconf");
     std::vector<std::string> settings_classes;
-    syn::walk(root, [&](TSNode n) {
+    if (f.text.find("BaseSettings") != std::string::npos) syn::walk(root, [&](TSNode n) {
         if (syn::type(n) != "class_definition") return true;
         TSNode sup = fld(n, "superclasses");
         if (!ts_node_is_null(sup) && syn::text(f, sup).find("BaseSettings") != std::string_view::npos) {
@@ -257,7 +262,7 @@ Evidence read_evidence(const secrets::EnvRead& r, std::string note) {
 }  // namespace
 
 Outcome probe_sec_env_validated(const ProbeContext& ctx) {
-    auto reads = secrets::env_reads(ctx);
+    const auto& reads = secrets::env_reads(ctx);
     std::vector<Site> sites, weak;
     std::map<const File*, std::set<std::string>> vars;
     for (const auto* fp : code_files(ctx)) {
@@ -267,9 +272,8 @@ Outcome probe_sec_env_validated(const ProbeContext& ctx) {
         if (is_js(f)) js_sites(f, root, v, sites, weak);
         else if (f.lang == Language::go) go_sites(ctx, f, root, sites, weak);
         else if (f.lang == Language::python) py_sites(f, root, sites, weak);
-        if (f.text.find("env") != std::string::npos || f.text.find("Env") != std::string::npos ||
-            f.text.find("viper") != std::string::npos)
-            guards(f, root, v, sites);
+        // A guard mentions a direct read or a variable assigned from one (what mentions_env looks for).
+        if (!v.empty() || names_env_read(f.text)) guards(f, root, v, sites);
     }
 
     // Secret variables with a literal fallback run with that value whenever the variable is missing.

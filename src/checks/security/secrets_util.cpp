@@ -963,7 +963,19 @@ bool env_helper_name(std::string_view name) {
 
 }  // namespace
 
-std::vector<EnvRead> env_reads(const ProbeContext& ctx) {
+namespace {
+std::vector<EnvRead> find_env_reads(const ProbeContext& ctx);
+}
+
+// Made once per service and shared (SEC-02 and SEC-13 both ask; large trees read "env" in thousands of files).
+const std::vector<EnvRead>& env_reads(const ProbeContext& ctx) {
+    static const char tag = 0;
+    return ctx.model.derived<std::vector<EnvRead>>(&tag, std::to_string(ctx.service), [&] { return find_env_reads(ctx); });
+}
+
+namespace {
+
+std::vector<EnvRead> find_env_reads(const ProbeContext& ctx) {
     std::vector<EnvRead> out;
     for (const File* fp : code_files(ctx)) {
         const File& f = *fp;
@@ -1136,6 +1148,8 @@ std::vector<EnvRead> env_reads(const ProbeContext& ctx) {
     }
     return out;
 }
+
+}  // namespace
 
 std::optional<Evidence> env_file_loader(const ProbeContext& ctx, std::string* what) {
     static constexpr std::array<std::string_view, 14> k_deps{

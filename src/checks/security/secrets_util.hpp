@@ -113,7 +113,7 @@ struct EnvRead {
 // Reads of environment variables in the service's own code: process.env.X, process.env['X'],
 // import.meta.env.X, destructuring from process.env, Deno.env.get; os.Getenv/os.LookupEnv;
 // os.environ[...], os.environ.get, os.getenv, environ.get; get_env("X", "default")-style helpers.
-std::vector<EnvRead> env_reads(const ProbeContext& ctx);
+const std::vector<EnvRead>& env_reads(const ProbeContext& ctx);
 
 // Where the service loads env files (dotenv and friends, Next.js, NestJS ConfigModule, compose
 // env_file, node --env-file): evidence of the first place found, or nullopt.
