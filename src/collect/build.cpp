@@ -40,23 +40,24 @@ struct WorkerOut {
 // YAML is parsed only where a probe reads it (yaml-cpp is costly: a tree of
 // devicetree-binding schemas would otherwise dominate the audit). A file is
 // parsed when its path says what it is (CI, compose, Helm, bots' config) or
-// its text carries a key one of the structural probes looks at.
-bool yaml_wanted(const File& f) {
+// its text carries a key one of the structural probes looks at: the scan of
+// the file already answers that (the k_yaml_keys signature, first hit only).
+constexpr std::string_view k_yaml_keys_id = "collect.yaml-keys";
+constexpr std::string_view k_yaml_keys =
+    "apiVersion:|services:|groups:|alert:|jobs:|receivers:|scrape_configs:|stages:|steps:|dashboards:|resources:";
+
+bool yaml_wanted(const File& f, bool names_a_key) {
     static constexpr std::string_view k_paths[] = {".github/", ".gitlab-ci", "compose", "Chart.yaml", "values",
                                                    "dependabot", "renovate", ".gonogo", "pnpm-workspace",
                                                    "fly.", "render.", "app.yaml", "serverless"};
     for (auto p : k_paths)
         if (f.path.find(p) != std::string::npos) return true;
-    static constexpr std::string_view k_keys[] = {"apiVersion:", "services:", "groups:", "alert:", "jobs:", "receivers:",
-                                                  "scrape_configs:", "stages:", "steps:", "dashboards:", "resources:"};
-    for (auto k : k_keys)
-        if (f.text.find(k) != std::string::npos) return true;
-    return false;
+    return names_a_key;
 }
 
-void parse_structured(File& f, std::vector<Diagnostic>& diags) {
+void parse_structured(File& f, bool names_a_yaml_key, std::vector<Diagnostic>& diags) {
     if (f.lang == Language::yaml) {
-        if (!yaml_wanted(f)) return;
+        if (!yaml_wanted(f, names_a_yaml_key)) return;
         try {
             f.yaml = YAML::LoadAll(f.text);
         } catch (const YAML::Exception& e) {
@@ -129,7 +130,7 @@ std::vector<char> keep_allowed(const std::vector<File>& files, std::size_t budge
 }
 
 void process(const std::filesystem::path& root, File& f, std::uint32_t index, std::size_t cap, bool may_keep,
-             const Scanner& scanner, Scanner::Scratch& scratch, WorkerOut& out) {
+             const Scanner& scanner, std::uint32_t yaml_keys_sig, Scanner::Scratch& scratch, WorkerOut& out) {
     if (f.size > cap) {
         ++out.stats.skipped_large;
         out.diagnostics.push_back({f.path, fmt::format("skipped: {} bytes is over the {} byte file cap", f.size, cap)});
@@ -148,6 +149,7 @@ void process(const std::filesystem::path& root, File& f, std::uint32_t index, st
     ++out.stats.files_scanned;
     out.stats.bytes_scanned += text->size();
     const auto slash = f.path.rfind('/');
+    const auto first_hit = out.hits.size();
     scanner.scan(*text, index, f.kind, scratch, out.hits,
                  slash == std::string::npos ? std::string_view(f.path) : std::string_view(f.path).substr(slash + 1));
     Classification c{f.kind, f.lang};
@@ -166,7 +168,9 @@ void process(const std::filesystem::path& root, File& f, std::uint32_t index, st
             f.syntax_index = syntax::build_index(f);
         }
     } else if (f.lang == Language::yaml || f.lang == Language::json || f.lang == Language::toml) {
-        parse_structured(f, out.diagnostics);
+        const bool names_a_key = std::any_of(out.hits.begin() + static_cast<std::ptrdiff_t>(first_hit), out.hits.end(),
+                                             [&](const Hit& h) { return h.signature == yaml_keys_sig; });
+        parse_structured(f, names_a_key, out.diagnostics);
         if (!f.yaml.empty() || f.json) ++out.stats.parsed;
     } else if (f.lang == Language::dockerfile && f.text.find("{{") == std::string::npos) {
         // Templated Dockerfiles ({{ }}) are not Dockerfiles until rendered.
@@ -214,7 +218,10 @@ Result<RepoModel> build_model(const std::filesystem::path& root_in, const std::v
     // Compiling the signatures (about half a second) overlaps the walk, which uses one core.
     auto compiling = std::async(std::launch::async, [&] {
         profile::Timer t("model: compile or load signatures (beside the walk)");
-        return compiled_scanner(signatures, options.signature_cache);
+        auto all = signatures;
+        all.emplace_back(std::string(k_yaml_keys_id), std::string(k_yaml_keys), false, std::vector<FileKind>{},
+                         std::vector<std::string>{}, true);
+        return compiled_scanner(all, options.signature_cache);
     });
     profile::Timer t_walk("model: walk");
     unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -250,6 +257,8 @@ Result<RepoModel> build_model(const std::filesystem::path& root_in, const std::v
     }
     m.stats.files_seen = m.files.size();
     for (const auto& s : (*scanner)->signatures()) m.signature_ids.push_back(s.id);
+    const auto yaml_keys_sig = static_cast<std::uint32_t>(
+        std::find(m.signature_ids.begin(), m.signature_ids.end(), k_yaml_keys_id) - m.signature_ids.begin());
 
     std::vector<std::string> refused;
     const auto may_keep = keep_allowed(m.files, options.max_memory_bytes, refused);
@@ -262,6 +271,16 @@ Result<RepoModel> build_model(const std::filesystem::path& root_in, const std::v
                                                   "that they count",
                                                   options.max_memory_bytes / (1024 * 1024), refused.size(), first)});
     }
+
+    // Files that get a syntax tree go first, largest first: the costliest units start early, so that
+    // no worker is left parsing one big file while the other has run out of work.
+    std::vector<std::uint32_t> order(m.files.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto parsed_first = [&](std::uint32_t i) {
+        const File& f = m.files[i];
+        return may_keep[i] && has_syntax_tree(f.lang) && f.is_own() && f.size <= k_keep_cap ? f.size : 0;
+    };
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return parsed_first(a) > parsed_first(b); });
 
     std::vector<WorkerOut> outs(threads);
     std::atomic<std::size_t> next{0};
@@ -276,10 +295,11 @@ Result<RepoModel> build_model(const std::filesystem::path& root_in, const std::v
             return;
         }
         for (;;) {
-            std::size_t i = next.fetch_add(1);
-            if (i >= m.files.size()) break;
-            process(root, m.files[i], static_cast<std::uint32_t>(i), options.max_file_bytes, may_keep[i] != 0, **scanner,
-                    *scratch, outs[w]);
+            std::size_t n = next.fetch_add(1);
+            if (n >= order.size()) break;
+            const std::uint32_t i = order[n];
+            process(root, m.files[i], i, options.max_file_bytes, may_keep[i] != 0, **scanner,
+                    yaml_keys_sig, *scratch, outs[w]);
             std::size_t d = done.fetch_add(1) + 1;
             if (w == 0 && options.on_progress && (d % 256 == 0)) options.on_progress(d, m.files.size(), options.progress_user);
         }

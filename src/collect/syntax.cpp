@@ -273,13 +273,6 @@ TSNode node_at(const File& f, std::uint32_t begin, std::uint32_t end) {
     return ts_node_named_descendant_for_byte_range(r, begin, end);
 }
 
-TSNode enclosing_function(TSNode n) {
-    if (ts_node_is_null(n)) return n;
-    for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p))
-        if (is_function_type(type(p))) return p;
-    return null_node();
-}
-
 TSNode function_body(TSNode fn) {
     if (ts_node_is_null(fn)) return fn;
     const std::string_view t = type(fn);
@@ -346,13 +339,25 @@ void flatten(TSNode root, std::vector<Index::Flat>& out) {
             open_depth.pop_back();
         }
         if (ts_node_is_named(n)) {
+            const std::uint32_t parent = open.empty() ? Index::k_no_parent : open.back();
             open.push_back(static_cast<std::uint32_t>(out.size()));
             open_depth.push_back(depth);
-            out.push_back({n, 0});
+            out.push_back({n, 0, parent});
         }
         return true;
     });
     for (auto i : open) out[i].end = static_cast<std::uint32_t>(out.size());
+}
+
+// Where a named node sits in its tree's flattened index (nullopt when it is not there).
+std::optional<std::uint32_t> flat_position(const Index& ix, TSNode n) {
+    const auto& v = ix.nodes;
+    const auto start = ts_node_start_byte(n);
+    auto it = std::lower_bound(v.begin(), v.end(), start,
+                               [](const Index::Flat& f, std::uint32_t b) { return ts_node_start_byte(f.node) < b; });
+    for (; it != v.end() && ts_node_start_byte(it->node) == start; ++it)
+        if (ts_node_eq(it->node, n)) return static_cast<std::uint32_t>(it - v.begin());
+    return std::nullopt;
 }
 
 }  // namespace
@@ -360,20 +365,31 @@ void flatten(TSNode root, std::vector<Index::Flat>& out) {
 void walk(TSNode scope, const std::function<bool(TSNode)>& visit) {
     if (ts_node_is_null(scope)) return;
     if (auto ix = flat_for(scope.tree); ix && ts_node_is_named(scope)) {
-        const auto& v = ix->nodes;
-        const auto start = ts_node_start_byte(scope);
-        auto it = std::lower_bound(v.begin(), v.end(), start,
-                                   [](const Index::Flat& f, std::uint32_t b) { return ts_node_start_byte(f.node) < b; });
-        for (; it != v.end() && ts_node_start_byte(it->node) == start; ++it) {
-            if (!ts_node_eq(it->node, scope)) continue;
-            const std::uint32_t stop = it->end;
-            std::uint32_t i = static_cast<std::uint32_t>(it - v.begin());
+        if (auto at = flat_position(*ix, scope)) {
+            const auto& v = ix->nodes;
+            const std::uint32_t stop = v[*at].end;
+            std::uint32_t i = *at;
             while (i < stop) i = visit(v[i].node) ? i + 1 : v[i].end;
             return;
         }
     }
     // A tree without a flattened index (or a scope that is not a named node): walk it with a cursor.
     cursor_walk(scope, [&](TSNode n, std::size_t) { return !ts_node_is_named(n) || visit(n); });
+}
+
+TSNode enclosing_function(TSNode n) {
+    if (ts_node_is_null(n)) return n;
+    if (auto ix = flat_for(n.tree); ix && ts_node_is_named(n)) {
+        if (auto at = flat_position(*ix, n)) {
+            // Functions are named nodes: the chain of named ancestors holds every one of them.
+            for (auto p = ix->nodes[*at].parent; p != Index::k_no_parent; p = ix->nodes[p].parent)
+                if (is_function_type(type(ix->nodes[p].node))) return ix->nodes[p].node;
+            return null_node();
+        }
+    }
+    for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p))
+        if (is_function_type(type(p))) return p;
+    return null_node();
 }
 
 // ---- Call -------------------------------------------------------------------

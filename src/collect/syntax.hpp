@@ -93,11 +93,14 @@ std::vector<NamedFunction> functions(const File& f);
 struct Index {
     // Every named node in pre-order, with the position just past its last descendant: walk() runs
     // over this array instead of a tree cursor (the cursor also steps through every anonymous
-    // token, and probes walk the same trees many times).
+    // token, and probes walk the same trees many times). The parent links let enclosing_function()
+    // climb without ts_node_parent, which in this tree-sitter descends from the root on every call.
     struct Flat {
         TSNode node;
         std::uint32_t end;
+        std::uint32_t parent;  // position of the nearest named ancestor (k_no_parent for the root)
     };
+    static constexpr std::uint32_t k_no_parent = 0xffffffffu;
     std::vector<Flat> nodes;
     std::vector<Call> calls;            // every call, in document order
     std::vector<std::string> imports;

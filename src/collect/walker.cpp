@@ -33,6 +33,7 @@ IgnoreRules::IgnoreRules(std::string base, std::string_view content) : m_base(st
             line.pop_back();
         if (line.empty() || line[0] == '#') continue;
         Rule r{};
+        r.slashes = -1;
         if (line[0] == '!') { r.negate = true; line.erase(0, 1); }
         else if (line[0] == '\\' && line.size() > 1 && (line[1] == '#' || line[1] == '!')) line.erase(0, 1);
         if (!line.empty() && line.back() == '/') { r.dir_only = true; line.pop_back(); }
@@ -62,6 +63,13 @@ IgnoreRules::IgnoreRules(std::string base, std::string_view content) : m_base(st
         if (!r.anchored && pre.size() > 1 && pre.back() == '*' && pre.find_first_of("*?[\\/") == pre.size() - 1) {
             r.shape = Shape::prefix;
             r.lit = std::string(pre.substr(0, pre.size() - 1));
+        } else if (r.anchored) {
+            // A wildcard never matches '/' except in "**": a path can only match when it starts with the
+            // literal text before the first wildcard and has as many slashes as the pattern.
+            r.lit = r.pattern.substr(0, std::min(r.pattern.find_first_of("*?[\\"), r.pattern.size()));
+            r.slashes = r.pattern.find("**") == std::string::npos
+                            ? static_cast<int>(std::count(r.pattern.begin(), r.pattern.end(), '/'))
+                            : -1;
         }
         m_general.push_back(i);
     }
@@ -77,6 +85,7 @@ std::optional<bool> IgnoreRules::match(std::string_view rel_path, bool is_dir) c
     }
     auto slash = local.rfind('/');
     std::string_view name = slash == std::string_view::npos ? local : local.substr(slash + 1);
+    int local_slashes = -1;  // counted when an anchored rule first needs it
     // The candidates in descending order: the first that matches is the last matching line.
     static const std::vector<std::uint32_t> k_none;
     const auto& bucket = name.empty() ? k_none : m_by_last[static_cast<unsigned char>(name.back())];
@@ -93,7 +102,18 @@ std::optional<bool> IgnoreRules::match(std::string_view rel_path, bool is_dir) c
             case Shape::exact: hit = name == r.lit; break;
             case Shape::suffix: hit = str::ends_with(name, r.lit); break;
             case Shape::prefix: hit = str::starts_with(name, r.lit); break;
-            case Shape::glob: hit = r.anchored ? glob::match(r.pattern, local) : glob::match(r.pattern, name); break;
+            case Shape::glob:
+                if (!r.anchored) {
+                    hit = glob::match(r.pattern, name);
+                    break;
+                }
+                if (!str::starts_with(local, r.lit)) break;
+                if (r.slashes >= 0) {
+                    if (local_slashes < 0) local_slashes = static_cast<int>(std::count(local.begin(), local.end(), '/'));
+                    if (local_slashes != r.slashes) break;
+                }
+                hit = glob::match(r.pattern, local);
+                break;
         }
         if (hit) return !r.negate;
     }

@@ -42,7 +42,15 @@ public:
 private:
     // Most lines have a shape a plain string comparison decides: "name", "*.ext", "prefix*" (base name).
     enum class Shape : unsigned char { glob, exact, suffix, prefix };
-    struct Rule { std::string pattern; bool negate; bool dir_only; bool anchored; Shape shape; std::string lit; };
+    struct Rule {
+        std::string pattern;
+        bool negate;
+        bool dir_only;
+        bool anchored;
+        Shape shape;
+        std::string lit;  // exact/suffix/prefix: the literal; anchored glob: the text before its first wildcard
+        int slashes;      // anchored glob without "**": the '/' count every path it matches has (else -1)
+    };
     std::string m_base;  // folder of the .gitignore, relative to the root ("" = root)
     std::vector<Rule> m_rules;
     // Most ignore lines are "*.ext" or a plain name, matched against the base name: those are

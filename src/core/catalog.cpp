@@ -204,6 +204,21 @@ Result<Catalog> Catalog::from_documents(const std::vector<std::pair<std::string,
     return cat;
 }
 
+std::vector<std::string> Catalog::embedded_framework_names() {
+    std::vector<std::string> names;
+    for (const auto& [name, text] : embedded_catalog_documents()) {
+        if (name.rfind("frameworks/", 0) != 0) continue;
+        try {
+            auto doc = YAML::Load(text);
+            if (doc.IsMap() && doc["name"]) names.push_back(doc["name"].as<std::string>());
+        } catch (const YAML::Exception&) {
+            // embedded() reports an invalid embedded document; here it simply names no framework
+        }
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
 const Catalog& Catalog::embedded() {
     static const Catalog k_catalog = [] {
         auto c = from_documents(embedded_catalog_documents());

@@ -65,6 +65,9 @@ public:
     static Result<Catalog> from_documents(const std::vector<std::pair<std::string, std::string>>& docs);
     // The catalogue embedded at build time.
     static const Catalog& embedded();
+    // The names of the embedded frameworks, read from their documents alone (a few small files): a
+    // caller can refuse an unknown --framework before the whole catalogue has loaded.
+    static std::vector<std::string> embedded_framework_names();
 
 private:
     std::vector<Control> m_controls;     // sorted by category order then id

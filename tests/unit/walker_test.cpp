@@ -105,6 +105,31 @@ TEST(Walker, LastMatchingIgnoreLineWins) {
     EXPECT_EQ(r.match("readme.md", false), std::nullopt);
 }
 
+// Anchored lines skip the glob matcher when the path cannot match (wrong leading text or a
+// different depth); the decisions must be those of the matcher itself.
+TEST(Walker, AnchoredIgnoreLines) {
+    gonogo::collect::IgnoreRules r("", "/u-boot*\n/spl/\n/include/config/\ndocs/*/build\n/*.log\nlib/**/gen\n!/u-boot.lds\n");
+    EXPECT_EQ(r.match("u-boot.bin", false), std::optional<bool>(true));
+    EXPECT_EQ(r.match("u-boot.lds", false), std::optional<bool>(false));  // the negation is later
+    EXPECT_EQ(r.match("tools/u-boot.bin", false), std::nullopt);          // anchored at the root only
+    EXPECT_EQ(r.match("spl", true), std::optional<bool>(true));
+    EXPECT_EQ(r.match("spl", false), std::nullopt);
+    EXPECT_EQ(r.match("include/config", true), std::optional<bool>(true));
+    EXPECT_EQ(r.match("include/configs", true), std::nullopt);
+    EXPECT_EQ(r.match("docs/api/build", true), std::optional<bool>(true));
+    EXPECT_EQ(r.match("docs/build", true), std::nullopt);        // "*" needs one folder between
+    EXPECT_EQ(r.match("docs/a/b/build", true), std::nullopt);    // and never crosses '/'
+    EXPECT_EQ(r.match("make.log", false), std::optional<bool>(true));
+    EXPECT_EQ(r.match("sub/make.log", false), std::nullopt);
+    EXPECT_EQ(r.match("lib/gen", true), std::optional<bool>(true));  // "**" spans any depth
+    EXPECT_EQ(r.match("lib/a/b/gen", true), std::optional<bool>(true));
+    gonogo::collect::IgnoreRules nested("board/acme", "/out*\nx/*.o\n");
+    EXPECT_EQ(nested.match("board/acme/out.txt", false), std::optional<bool>(true));
+    EXPECT_EQ(nested.match("board/acme/x/y.o", false), std::optional<bool>(true));
+    EXPECT_EQ(nested.match("board/acme/x/y/z.o", false), std::nullopt);
+    EXPECT_EQ(nested.match("board/out.txt", false), std::nullopt);
+}
+
 TEST(Walker, ConfigExcludes) {
     TempTree t;
     t.write("src/a.js");

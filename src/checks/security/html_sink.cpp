@@ -197,26 +197,26 @@ void scan_js(const File& f, Findings& out) {
     if (!maybe_calls) return;
     for (const auto& c : sx::calls(f, root)) {
         auto args = positional_args(c);
-        TSNode scope = scope_of(f, c.node);
+        auto scope = [&] { return scope_of(f, c.node); };  // a parent walk: only for the calls below
         if (c.name == "insertAdjacentHTML" && args.size() >= 2) {
-            if (!safe_value(f, scope, args[1]))
+            if (!safe_value(f, scope(), args[1]))
                 out.own.push_back(node_evidence(f, c.node, "insertAdjacentHTML with a non-constant, unsanitized value"));
         } else if ((c.callee == "document.write" || c.callee == "document.writeln") && !args.empty()) {
-            if (!safe_value(f, scope, args[0]))
+            if (!safe_value(f, scope(), args[0]))
                 out.own.push_back(node_evidence(f, c.node, "document.write with a non-constant value"));
         } else if (c.name == "html" && (str::starts_with(c.callee, "$(") || str::starts_with(c.callee, "jQuery(")) &&
                    !args.empty()) {
-            if (!safe_value(f, scope, args[0]))
+            if (!safe_value(f, scope(), args[0]))
                 out.own.push_back(node_evidence(f, c.node, "jQuery .html() with a non-constant, unsanitized value"));
         } else if (str::starts_with(c.name, "bypassSecurityTrust") && !args.empty()) {
-            if (!safe_value(f, scope, args[0]))
+            if (!safe_value(f, scope(), args[0]))
                 out.own.push_back(node_evidence(f, c.node, "Angular bypassSecurityTrust* on a non-constant value"));
         } else if ((c.name == "send" || c.name == "write" || c.name == "end") && !args.empty() &&
                    (str::starts_with(c.callee, "res.") || str::starts_with(c.callee, "response.") ||
                     str::starts_with(c.callee, "reply.") || str::starts_with(c.callee, "ctx.res."))) {
             TSNode a = unwrap(args[0]);
-            if (sx::is_interpolated_string(f, a) && html_text(literal_parts(f, a)) && !safe_value(f, scope, a) &&
-                request_data(f, scope, a))
+            if (sx::is_interpolated_string(f, a) && html_text(literal_parts(f, a)) && !safe_value(f, scope(), a) &&
+                request_data(f, scope(), a))
                 out.own.push_back(node_evidence(f, c.node, "HTML response interpolates request data without escaping"));
         }
     }
@@ -230,18 +230,21 @@ void scan_py(const File& f, Findings& out) {
         return;
     TSNode root = sx::root(f);
     for (const auto& c : sx::calls(f, root)) {
+        const bool marks_safe = c.name == "Markup" || c.name == "mark_safe" || c.name == "SafeString";
+        const bool responds = c.name == "HttpResponse" || c.name == "make_response" || c.name == "Response" ||
+                              c.name == "HTMLResponse";
+        if (!marks_safe && !responds && c.name != "Environment" && c.name != "Jinja2Templates") continue;
+        // Only the calls named above pay for their arguments and enclosing scope (a parent walk).
         auto args = positional_args(c);
-        TSNode scope = scope_of(f, c.node);
-        if ((c.name == "Markup" || c.name == "mark_safe" || c.name == "SafeString") && !args.empty()) {
+        TSNode scope = marks_safe || responds ? scope_of(f, c.node) : TSNode{};
+        if (marks_safe && !args.empty()) {
             if (!safe_value(f, scope, args[0]))
                 out.own.push_back(node_evidence(f, c.node, fmt::format("{}() on a non-constant value: it will not be escaped", c.name)));
         } else if (c.name == "Environment" || c.name == "Jinja2Templates") {
             TSNode ae = kwarg(f, c, "autoescape");
             if (!ts_node_is_null(ae) && is_false(f, ae))
                 out.own.push_back(node_evidence(f, c.node, "Jinja Environment with autoescape=False"));
-        } else if ((c.name == "HttpResponse" || c.name == "make_response" || c.name == "Response" ||
-                    c.name == "HTMLResponse") &&
-                   !args.empty()) {
+        } else if (responds && !args.empty()) {
             TSNode a = unwrap(args[0]);
             if (sx::is_interpolated_string(f, a) && html_text(literal_parts(f, a)) && !safe_value(f, scope, a) &&
                 request_data(f, scope, a))
