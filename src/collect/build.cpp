@@ -43,8 +43,10 @@ struct WorkerOut {
 // its text carries a key one of the structural probes looks at: the scan of
 // the file already answers that (the k_yaml_keys signature, first hit only).
 constexpr std::string_view k_yaml_keys_id = "collect.yaml-keys";
+// "groups:" counts at the start of a line only (Prometheus rule files; devicetree pinctrl schemas nest it).
 constexpr std::string_view k_yaml_keys =
-    "apiVersion:|services:|groups:|alert:|jobs:|receivers:|scrape_configs:|stages:|steps:|dashboards:|resources:";
+    "apiVersion:|services:|(?:^|\\n)groups:|alert:|jobs:|receivers:|scrape_configs:|stages:|steps:|dashboards:|resources:|"
+    "AWS::CloudWatch::";
 
 bool yaml_wanted(const File& f, bool names_a_key) {
     static constexpr std::string_view k_paths[] = {".github/", ".gitlab-ci", "compose", "Chart.yaml", "values",
@@ -150,15 +152,18 @@ void process(const std::filesystem::path& root, File& f, std::uint32_t index, st
     out.stats.bytes_scanned += text->size();
     const auto slash = f.path.rfind('/');
     const auto first_hit = out.hits.size();
+    const bool keep = may_keep && keep_text({f.kind, f.lang}) && text->size() <= k_keep_cap;
+    std::optional<str::LineIndex> lines;  // a kept file's line index serves its hits too
+    if (keep) lines.emplace(*text);
     scanner.scan(*text, index, f.kind, scratch, out.hits,
-                 slash == std::string::npos ? std::string_view(f.path) : std::string_view(f.path).substr(slash + 1));
-    Classification c{f.kind, f.lang};
-    if (!may_keep || !keep_text(c) || text->size() > k_keep_cap) return;
+                 slash == std::string::npos ? std::string_view(f.path) : std::string_view(f.path).substr(slash + 1),
+                 keep ? &*lines : nullptr);
+    if (!keep) return;
     if (!fs::is_valid_utf8(*text))
         out.diagnostics.push_back({f.path, "not valid UTF-8: scanned as bytes, positions may be off"});
     f.kept = true;
     f.text = std::move(*text);
-    f.lines = str::LineIndex(f.text);
+    f.lines = std::move(*lines);
     if (has_syntax_tree(f.lang) && f.is_own()) {
         f.tree.reset(syntax::parse(f.lang, f.text));
         if (!f.tree) {

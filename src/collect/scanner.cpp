@@ -155,9 +155,13 @@ Result<Scanner> Scanner::compile(std::vector<Signature> signatures, const std::f
         auto head = without_line_tail(s.m_sigs[i].pattern);
         s.m_line_tail[i] = head.has_value();
         patterns.push_back(head ? *head : s.m_sigs[i].pattern);
-        for (const auto& g : s.m_sigs[i].names)
-            if (std::find(s.m_scoped_globs.begin(), s.m_scoped_globs.end(), g) == s.m_scoped_globs.end())
-                s.m_scoped_globs.push_back(g);
+        s.m_sig_globs.emplace_back();
+        for (const auto& g : s.m_sigs[i].names) {
+            s.m_sig_globs.back().emplace_back(g);
+            if (std::none_of(s.m_scoped_globs.begin(), s.m_scoped_globs.end(),
+                             [&](const glob::Pattern& p) { return p.text() == g; }))
+                s.m_scoped_globs.emplace_back(g);
+        }
     }
     // Two databases: the general one every file is scanned with, and one of the name-scoped signatures.
     std::filesystem::path cached;
@@ -194,9 +198,7 @@ Result<Scanner> Scanner::compile(std::vector<Signature> signatures, const std::f
 
 bool Scanner::scoped_applies(std::string_view name) const {
     if (!m_scoped_db || name.empty()) return false;
-    for (const auto& g : m_scoped_globs)
-        if (glob::match(g, name)) return true;
-    return false;
+    return std::any_of(m_scoped_globs.begin(), m_scoped_globs.end(), [&](const glob::Pattern& g) { return g.matches(name); });
 }
 
 Result<Scanner::Scratch> Scanner::make_scratch() const {
@@ -233,7 +235,7 @@ int on_match(unsigned id, unsigned long long from, unsigned long long to, unsign
 }  // namespace
 
 void Scanner::scan(std::string_view text, std::uint32_t file, FileKind kind, Scratch& scratch,
-                   std::vector<Hit>& out, std::string_view name) const {
+                   std::vector<Hit>& out, std::string_view name, const str::LineIndex* given_lines) const {
     if (text.empty()) return;
     std::vector<Raw> raw;
     std::vector<std::size_t> counts(m_sigs.size(), 0);
@@ -252,7 +254,8 @@ void Scanner::scan(std::string_view text, std::uint32_t file, FileKind kind, Scr
         const auto& sig = m_sigs[id];
         bool kind_ok = sig.kinds.empty() || std::find(sig.kinds.begin(), sig.kinds.end(), kind) != sig.kinds.end();
         if (kind_ok && !sig.names.empty())
-            kind_ok = std::any_of(sig.names.begin(), sig.names.end(), [&](const std::string& g) { return glob::match(g, name); });
+            kind_ok = std::any_of(m_sig_globs[id].begin(), m_sig_globs[id].end(),
+                                  [&](const glob::Pattern& g) { return g.matches(name); });
         std::size_t kept = 0;
         unsigned long long last_to = 0;
         bool have = false;
@@ -266,8 +269,9 @@ void Scanner::scan(std::string_view text, std::uint32_t file, FileKind kind, Scr
             if (have && raw[i].from < last_to) continue;  // inside the previous (longest) match
             have = true;
             last_to = to;
-            if (!lines) lines.emplace(text);
-            auto pos = lines->at(static_cast<std::size_t>(raw[i].from));
+            if (!given_lines && !lines) lines.emplace(text);
+            const str::LineIndex& li = given_lines ? *given_lines : *lines;
+            auto pos = li.at(static_cast<std::size_t>(raw[i].from));
             Hit h;
             h.signature = id;
             h.file = file;
@@ -276,7 +280,7 @@ void Scanner::scan(std::string_view text, std::uint32_t file, FileKind kind, Scr
             h.line = static_cast<std::uint32_t>(pos.line);
             h.column = static_cast<std::uint32_t>(pos.column);
             h.match = std::string(text.substr(h.begin, std::min<std::size_t>(h.end - h.begin, 512)));
-            auto lt = lines->line_text(text, pos.line);
+            auto lt = li.line_text(text, pos.line);
             h.line_text = std::string(lt.substr(0, 512));
             out.push_back(std::move(h));
             ++kept;

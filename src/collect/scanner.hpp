@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "collect/model.hpp"
+#include "util/glob.hpp"
+#include "util/strings.hpp"
 #include "util/result.hpp"
 
 struct hs_database;
@@ -49,8 +51,9 @@ public:
     // Appends the hits of `text` (file index `file`, of kind `kind`) to `out`.
     // At most `k_max_hits_per_signature` hits per signature and file.
     // `name` is the file's base name: signatures with `names` globs apply only when it matches one.
+    // `lines`, when given, is the text's line index (the model builder has one for files it keeps).
     void scan(std::string_view text, std::uint32_t file, FileKind kind, Scratch& scratch, std::vector<Hit>& out,
-              std::string_view name = {}) const;
+              std::string_view name = {}, const str::LineIndex* lines = nullptr) const;
 
     const std::vector<Signature>& signatures() const { return m_sigs; }
     static constexpr std::size_t k_max_hits_per_signature = 64;
@@ -67,7 +70,8 @@ private:
     std::unique_ptr<hs_database, DbDeleter> m_scoped_db;  // signatures restricted to some base names
     std::vector<Signature> m_sigs;
     std::vector<char> m_line_tail;            // per signature: extend matches to the end of their line
-    std::vector<std::string> m_scoped_globs;  // distinct `names` globs of the scoped signatures
+    std::vector<glob::Pattern> m_scoped_globs;            // distinct `names` globs of the scoped signatures
+    std::vector<std::vector<glob::Pattern>> m_sig_globs;  // per signature: its `names`, prepared
     bool scoped_applies(std::string_view name) const;
 };
 

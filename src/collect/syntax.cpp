@@ -261,8 +261,41 @@ std::string_view text(const File& f, TSNode n) {
     return std::string_view(f.text).substr(b, e - b);
 }
 
+namespace {
+
+// Node type names per grammar, with their lengths: type() is the probes' most frequent call, and
+// ts_node_type hands back a C string that every comparison would measure again.
+struct SymbolNames {
+    const TSLanguage* language;
+    std::vector<std::string_view> names;
+};
+
+const std::vector<SymbolNames>& symbol_names() {
+    static const std::vector<SymbolNames> k = [] {
+        std::vector<SymbolNames> out;
+        for (auto lang : {Language::javascript, Language::typescript, Language::tsx, Language::go, Language::python}) {
+            SymbolNames s{language_for(lang), {}};
+            const std::uint32_t count = ts_language_symbol_count(s.language);
+            s.names.reserve(count);
+            for (std::uint32_t i = 0; i < count; ++i) {
+                const char* name = ts_language_symbol_name(s.language, static_cast<TSSymbol>(i));
+                s.names.emplace_back(name ? name : "");
+            }
+            out.push_back(std::move(s));
+        }
+        return out;
+    }();
+    return k;
+}
+
+}  // namespace
+
 std::string_view type(TSNode n) {
     if (ts_node_is_null(n)) return {};
+    const TSLanguage* language = ts_tree_language(n.tree);
+    const TSSymbol symbol = ts_node_symbol(n);
+    for (const auto& s : symbol_names())
+        if (s.language == language) return symbol < s.names.size() ? s.names[symbol] : std::string_view(ts_node_type(n));
     return ts_node_type(n);
 }
 

@@ -24,6 +24,42 @@ namespace gonogo::collect {
 
 namespace fsys = std::filesystem;
 
+namespace {
+
+// The longest run of plain characters in a glob ("*.bin[_.]*" -> ".bin"): a path the glob matches
+// contains it, so a path without it is refused before the matcher runs.
+std::string longest_literal(std::string_view pattern) {
+    std::string best, run;
+    auto cut = [&] {
+        if (run.size() > best.size()) best = run;
+        run.clear();
+    };
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        if (c == '*' || c == '?') {
+            cut();
+        } else if (c == '\\') {
+            cut();  // conservative: an escape ends the run
+            ++i;
+        } else if (c == '[') {
+            // The class's end as glob::match finds it: a ']' right after "[" or "[!" is a member.
+            std::size_t k = i + 1;
+            if (k < pattern.size() && (pattern[k] == '!' || pattern[k] == '^')) ++k;
+            if (k < pattern.size()) ++k;
+            const auto close = pattern.find(']', k);
+            cut();
+            if (close == std::string_view::npos) break;  // an unclosed '[': keep what came before
+            i = close;
+        } else {
+            run += c;
+        }
+    }
+    cut();
+    return best;
+}
+
+}  // namespace
+
 IgnoreRules::IgnoreRules(std::string base, std::string_view content) : m_base(std::move(base)) {
     for (auto raw : str::split(content, '\n')) {
         std::string line(raw);
@@ -71,6 +107,7 @@ IgnoreRules::IgnoreRules(std::string base, std::string_view content) : m_base(st
                             ? static_cast<int>(std::count(r.pattern.begin(), r.pattern.end(), '/'))
                             : -1;
         }
+        if (r.shape == Shape::glob) r.must = longest_literal(r.pattern);
         m_general.push_back(i);
     }
 }
@@ -104,9 +141,10 @@ std::optional<bool> IgnoreRules::match(std::string_view rel_path, bool is_dir) c
             case Shape::prefix: hit = str::starts_with(name, r.lit); break;
             case Shape::glob:
                 if (!r.anchored) {
-                    hit = glob::match(r.pattern, name);
+                    hit = name.find(r.must) != std::string_view::npos && glob::match(r.pattern, name);
                     break;
                 }
+                if (local.find(r.must) == std::string_view::npos) break;
                 if (!str::starts_with(local, r.lit)) break;
                 if (r.slashes >= 0) {
                     if (local_slashes < 0) local_slashes = static_cast<int>(std::count(local.begin(), local.end(), '/'));

@@ -50,6 +50,7 @@ private:
         Shape shape;
         std::string lit;  // exact/suffix/prefix: the literal; anchored glob: the text before its first wildcard
         int slashes;      // anchored glob without "**": the '/' count every path it matches has (else -1)
+        std::string must; // glob: its longest literal run, which every matching path contains
     };
     std::string m_base;  // folder of the .gitignore, relative to the root ("" = root)
     std::vector<Rule> m_rules;

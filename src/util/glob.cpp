@@ -92,6 +92,35 @@ bool match(std::string_view pattern, std::string_view path) {
     return match_at(pattern, 0, path, 0);
 }
 
+Pattern::Pattern(std::string glob) : m_glob(std::move(glob)) {
+    const std::string_view g = m_glob;
+    constexpr std::string_view k_special = "*?[\\/";
+    if (g.find_first_of("*?[\\") == std::string_view::npos) {
+        m_shape = Shape::exact;  // slashes included: a literal matches only itself
+    } else if (g.size() > 1 && g[0] == '*' && g.find_first_of(k_special, 1) == std::string_view::npos) {
+        m_shape = Shape::suffix;
+        m_lit = std::string(g.substr(1));
+    } else if (g.size() > 1 && g.back() == '*' && g.find_first_of(k_special) == g.size() - 1) {
+        m_shape = Shape::prefix;
+        m_lit = std::string(g.substr(0, g.size() - 1));
+    }
+}
+
+bool Pattern::matches(std::string_view path) const {
+    switch (m_shape) {
+        case Shape::exact: return path == m_glob;
+        case Shape::suffix:
+            // "*" covers what comes before the literal and never crosses '/'
+            return path.size() >= m_lit.size() && path.substr(path.size() - m_lit.size()) == m_lit &&
+                   path.substr(0, path.size() - m_lit.size()).find('/') == std::string_view::npos;
+        case Shape::prefix:
+            return path.size() >= m_lit.size() && path.substr(0, m_lit.size()) == m_lit &&
+                   path.substr(m_lit.size()).find('/') == std::string_view::npos;
+        case Shape::general: break;
+    }
+    return match(m_glob, path);
+}
+
 bool covers(const std::vector<std::string>& globs, std::string_view path) {
     for (const auto& g : globs) {
         std::string_view p = g;

@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 
 namespace gonogo::str {
 
@@ -86,8 +87,15 @@ std::string clip(std::string_view s, std::size_t max) {
 
 LineIndex::LineIndex(std::string_view text) {
     m_starts.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i)
-        if (text[i] == '\n') m_starts.push_back(i + 1);
+    const char* const base = text.data();
+    const char* p = base;
+    const char* const end = base + text.size();
+    while (p < end) {
+        const auto* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+        if (!nl) break;
+        m_starts.push_back(static_cast<std::size_t>(nl - base) + 1);
+        p = nl + 1;
+    }
 }
 
 LineIndex::Pos LineIndex::at(std::size_t offset) const {

@@ -73,6 +73,44 @@ TEST(Scanner, NameScopedSignaturesMatchOnlyTheirFiles) {
     EXPECT_EQ(hits.size(), 1u);
 }
 
+// A file marker keeps its first hit only; the other signatures in the same file keep all of theirs.
+TEST(Scanner, FirstOnlyKeepsOneHitPerFile) {
+    auto s = Scanner::compile({{"marker", "migrat", false, {}, {}, true}, {"every", "step", false, {}}});
+    ASSERT_TRUE(s.has_value());
+    auto scratch = s->make_scratch();
+    ASSERT_TRUE(scratch.has_value());
+    const std::string text = "step 1: migrate\nstep 2: migrate again\nstep 3: migration done\n";
+    std::vector<Hit> hits;
+    s->scan(text, 0, FileKind::docs, *scratch, hits);
+    std::vector<std::uint32_t> marker_lines, step_lines;
+    for (const auto& h : hits) (s->signatures()[h.signature].id == "marker" ? marker_lines : step_lines).push_back(h.line);
+    EXPECT_EQ(marker_lines, std::vector<std::uint32_t>{1});
+    EXPECT_EQ(step_lines, (std::vector<std::uint32_t>{1, 2, 3}));
+}
+
+// A line index handed in by the caller gives the same positions as the one the scanner builds.
+TEST(Scanner, GivenLineIndexGivesTheSamePositions) {
+    auto s = Scanner::compile({{"word", "deadline", false, {}}});
+    ASSERT_TRUE(s.has_value());
+    auto scratch = s->make_scratch();
+    ASSERT_TRUE(scratch.has_value());
+    const std::string text = "a\n\n  deadline = 5\nb deadline\n";
+    const gonogo::str::LineIndex lines(text);
+    std::vector<Hit> built, given;
+    s->scan(text, 0, FileKind::source, *scratch, built);
+    s->scan(text, 0, FileKind::source, *scratch, given, {}, &lines);
+    ASSERT_EQ(built.size(), 2u);
+    ASSERT_EQ(given.size(), 2u);
+    for (std::size_t i = 0; i < 2; ++i) {
+        EXPECT_EQ(given[i].line, built[i].line);
+        EXPECT_EQ(given[i].column, built[i].column);
+        EXPECT_EQ(given[i].line_text, built[i].line_text);
+    }
+    EXPECT_EQ(given[0].line, 3u);
+    EXPECT_EQ(given[0].column, 3u);
+    EXPECT_EQ(given[1].line_text, "b deadline");
+}
+
 TEST(Scanner, RejectsABadPatternNamingIt) {
     auto s = Scanner::compile({{"ok", "abc", false, {}}, {"broken", "(unclosed", false, {}}});
     ASSERT_FALSE(s.has_value());

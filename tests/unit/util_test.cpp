@@ -9,6 +9,19 @@
 
 using namespace gonogo;
 
+// A prepared pattern answers as match() does, for the shapes it shortcuts and for the rest.
+TEST(Glob, PreparedPatternAgreesWithMatch) {
+    const std::vector<std::string> globs = {"Makefile", "*.mk", "Dockerfile*", "*.tab.[ch]", "src/*.js", "**/*.yml",
+                                            "a*b", "*", "x?z", "docs/"};
+    const std::vector<std::string> paths = {"Makefile", "GNUmakefile", "rules.mk", "dir/rules.mk", "Dockerfile",
+                                            "Dockerfile.prod", "Dockerfile/x", "parse.tab.c", "src/a.js", "src/x/a.js",
+                                            "ci/a.yml", "a.yml", "ab", "axxb", "a/b", "xyz", "x/z", "docs/", "", "mk"};
+    for (const auto& g : globs) {
+        const glob::Pattern p(g);
+        for (const auto& path : paths) EXPECT_EQ(p.matches(path), glob::match(g, path)) << g << " on " << path;
+    }
+}
+
 TEST(Glob, StarDoesNotCrossSlash) {
     EXPECT_TRUE(glob::match("*.js", "a.js"));
     EXPECT_FALSE(glob::match("*.js", "src/a.js"));

@@ -130,6 +130,22 @@ TEST(Walker, AnchoredIgnoreLines) {
     EXPECT_EQ(nested.match("board/out.txt", false), std::nullopt);
 }
 
+// Glob lines are refused early when the path lacks their longest literal run; classes, escapes
+// and an unclosed '[' must not put characters into that run that a match need not contain.
+TEST(Walker, GlobIgnoreLinesWithClasses) {
+    gonogo::collect::IgnoreRules r("", "*.bin[_.]*\n*.tab.[ch]\n[]x]ab*.q\n\\#*#\nfoo[ab\n");
+    EXPECT_EQ(r.match("u-boot.bin_x", false), std::optional<bool>(true));
+    EXPECT_EQ(r.match("dir/u-boot.bin.gz", false), std::optional<bool>(true));
+    EXPECT_EQ(r.match("u-boot.bin", false), std::nullopt);
+    EXPECT_EQ(r.match("parse.tab.c", false), std::optional<bool>(true));
+    EXPECT_EQ(r.match("parse.tab.o", false), std::nullopt);
+    EXPECT_EQ(r.match("]ab1.q", false), std::optional<bool>(true));
+    EXPECT_EQ(r.match("xab.q", false), std::optional<bool>(true));
+    EXPECT_EQ(r.match("#autosave#", false), std::optional<bool>(true));
+    EXPECT_EQ(r.match("foo[ab", false), std::optional<bool>(true));  // an unclosed '[' is literal
+    EXPECT_EQ(r.match("fooa", false), std::nullopt);
+}
+
 TEST(Walker, ConfigExcludes) {
     TempTree t;
     t.write("src/a.js");
