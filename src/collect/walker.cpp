@@ -4,6 +4,7 @@
 #include "collect/walker.hpp"
 
 #include <algorithm>
+#include <array>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -11,6 +12,8 @@
 #include <thread>
 #include <cerrno>
 #include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <system_error>
 
@@ -108,7 +111,10 @@ IgnoreRules::IgnoreRules(std::string base, std::string_view content) : m_base(st
                             : -1;
         }
         if (r.shape == Shape::glob) r.must = longest_literal(r.pattern);
-        m_general.push_back(i);
+        if (r.shape == Shape::glob && r.anchored && !r.lit.empty())
+            m_anchored_by_first[static_cast<unsigned char>(r.lit.front())].push_back(i);
+        else
+            m_general.push_back(i);
     }
 }
 
@@ -123,15 +129,23 @@ std::optional<bool> IgnoreRules::match(std::string_view rel_path, bool is_dir) c
     auto slash = local.rfind('/');
     std::string_view name = slash == std::string_view::npos ? local : local.substr(slash + 1);
     int local_slashes = -1;  // counted when an anchored rule first needs it
-    // The candidates in descending order: the first that matches is the last matching line.
+    // The candidates from three ascending lists, merged in descending order: the first that matches
+    // is the last matching line.
     static const std::vector<std::uint32_t> k_none;
-    const auto& bucket = name.empty() ? k_none : m_by_last[static_cast<unsigned char>(name.back())];
-    auto b = bucket.rbegin();
-    auto g = m_general.rbegin();
-    while (b != bucket.rend() || g != m_general.rend()) {
-        std::uint32_t i;
-        if (g == m_general.rend() || (b != bucket.rend() && *b > *g)) i = *b++;
-        else i = *g++;
+    const auto& by_last = name.empty() ? k_none : m_by_last[static_cast<unsigned char>(name.back())];
+    const auto& by_first = local.empty() ? k_none : m_anchored_by_first[static_cast<unsigned char>(local.front())];
+    struct Run {
+        std::vector<std::uint32_t>::const_reverse_iterator at, end;
+    };
+    std::array<Run, 3> runs{{{by_last.rbegin(), by_last.rend()},
+                             {by_first.rbegin(), by_first.rend()},
+                             {m_general.rbegin(), m_general.rend()}}};
+    for (;;) {
+        Run* best = nullptr;
+        for (auto& run : runs)
+            if (run.at != run.end && (!best || *run.at > *best->at)) best = &run;
+        if (!best) break;
+        const std::uint32_t i = *best->at++;
         const auto& r = m_rules[i];
         if (r.dir_only && !is_dir) continue;
         bool hit = false;
@@ -205,43 +219,61 @@ struct Walker {
         return parent;
     }
 
+    // One folder: readdir for the names and types, fstatat relative to the open folder for the sizes
+    // (a path from the root would be looked up component by component for every file).
     void list(const Folder& dir, WalkResult& out, std::vector<Folder>& found) {
-        std::error_code ec;
-        fsys::directory_iterator it(dir.path, fsys::directory_options::none, ec);
-        if (ec) {
-            out.diagnostics.push_back({dir.rel.empty() ? "." : dir.rel, fmt::format("cannot read folder: {}", ec.message())});
+        const std::string where = dir.rel.empty() ? "." : dir.rel;
+        DIR* d = ::opendir(dir.path.c_str());
+        if (!d) {
+            out.diagnostics.push_back({where, fmt::format("cannot read folder: {}", std::strerror(errno))});
             return;
         }
-        std::vector<fsys::directory_entry> entries;
-        for (; it != fsys::directory_iterator(); it.increment(ec)) {
-            if (ec) {
-                out.diagnostics.push_back({dir.rel.empty() ? "." : dir.rel, fmt::format("folder listing stopped: {}", ec.message())});
+        struct Entry {
+            std::string name;
+            unsigned char type;
+        };
+        std::vector<Entry> entries;
+        for (;;) {
+            errno = 0;
+            const dirent* e = ::readdir(d);
+            if (!e) {
+                if (errno != 0) out.diagnostics.push_back({where, fmt::format("folder listing stopped: {}", std::strerror(errno))});
                 break;
             }
-            entries.push_back(*it);
+            const std::string_view name = e->d_name;
+            if (name == "." || name == "..") continue;
+            entries.push_back({std::string(name), e->d_type});
         }
         auto rules = dir.rules;
         for (const auto& e : entries)
-            if (e.path().filename() == ".gitignore") rules = with_ignore_file(e.path(), dir.rel, rules, out);
+            if (e.name == ".gitignore") rules = with_ignore_file(dir.path / e.name, dir.rel, rules, out);
+        const int fd = ::dirfd(d);
         for (const auto& e : entries) {
-            std::string name = e.path().filename().string();
-            std::string rel = dir.rel.empty() ? name : dir.rel + "/" + name;
-            // One lstat gives the type (links are never followed) and the size.
-            struct stat st{};
-            if (::lstat(e.path().c_str(), &st) != 0) {
-                out.diagnostics.push_back({rel, fmt::format("cannot stat: {}", std::strerror(errno))});
-                continue;
+            std::string rel = dir.rel.empty() ? e.name : dir.rel + "/" + e.name;
+            unsigned char type = e.type;
+            std::uint64_t size = 0;
+            // Links are never followed; a regular file needs its size, and a file system that does not
+            // give the type in the listing needs the stat for that too.
+            if (type == DT_REG || type == DT_UNKNOWN) {
+                struct stat st{};
+                if (::fstatat(fd, e.name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+                    out.diagnostics.push_back({rel, fmt::format("cannot stat: {}", std::strerror(errno))});
+                    continue;
+                }
+                type = S_ISLNK(st.st_mode) ? DT_LNK : S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+                size = static_cast<std::uint64_t>(st.st_size);
             }
-            if (S_ISLNK(st.st_mode)) { ++out.symlinks; continue; }
-            if (S_ISDIR(st.st_mode)) {
-                if (name == ".git") continue;
+            if (type == DT_LNK) { ++out.symlinks; continue; }
+            if (type == DT_DIR) {
+                if (e.name == ".git") continue;
                 if (ignored(rules.get(), rel, true)) { ++out.ignored; continue; }
-                found.push_back({e.path(), rel, rules});
-            } else if (S_ISREG(st.st_mode)) {
+                found.push_back({dir.path / e.name, std::move(rel), rules});
+            } else if (type == DT_REG) {
                 if (ignored(rules.get(), rel, false)) { ++out.ignored; continue; }
-                out.files.push_back({rel, static_cast<std::uint64_t>(st.st_size)});
+                out.files.push_back({std::move(rel), size});
             }
         }
+        ::closedir(d);
     }
 
     void work(WalkResult& out) {

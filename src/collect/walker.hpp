@@ -58,6 +58,9 @@ private:
     // indexed by their last character, so a name is tried only against the rules that could match
     // it; the rest (`m_general`) are tried for every path. Indexes ascend (the last match wins).
     std::array<std::vector<std::uint32_t>, 256> m_by_last;
+    // Anchored globs with leading literal text ("/u-boot*", "/include/config/"), by its first
+    // character: a path is tried only against those that could start it.
+    std::array<std::vector<std::uint32_t>, 256> m_anchored_by_first;
     std::vector<std::uint32_t> m_general;
 };
 
