@@ -16,9 +16,17 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+namespace {
+
+// ASCII case folding: gonogo never sets a locale, so std::tolower folds exactly these; a plain
+// table lookup spares a library call per character in the probes' many case-blind searches.
+constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+}  // namespace
+
 std::string lower(std::string_view s) {
     std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : out) c = ascii_lower(c);
     return out;
 }
 
@@ -26,10 +34,17 @@ bool contains(std::string_view h, std::string_view n) { return h.find(n) != std:
 
 bool icontains(std::string_view h, std::string_view n) {
     if (n.empty()) return true;
-    auto it = std::search(h.begin(), h.end(), n.begin(), n.end(), [](char a, char b) {
-        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-    });
-    return it != h.end();
+    if (n.size() > h.size()) return false;
+    const char first = ascii_lower(n[0]);
+    const char first_up = first >= 'a' && first <= 'z' ? static_cast<char>(first - 'a' + 'A') : first;
+    const std::size_t last = h.size() - n.size();
+    for (std::size_t i = 0; i <= last; ++i) {
+        if (h[i] != first && h[i] != first_up) continue;
+        std::size_t k = 1;
+        while (k < n.size() && ascii_lower(h[i + k]) == ascii_lower(n[k])) ++k;
+        if (k == n.size()) return true;
+    }
+    return false;
 }
 
 bool ends_with(std::string_view s, std::string_view suf) {

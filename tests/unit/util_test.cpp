@@ -9,6 +9,20 @@
 
 using namespace gonogo;
 
+// Case-blind search folds ASCII letters only (gonogo sets no locale), bytes of UTF-8 text stay as they are.
+TEST(Strings, CaseBlindSearchAndLower) {
+    EXPECT_TRUE(str::icontains("Run HELM Rollback now", "helm rollback"));
+    EXPECT_TRUE(str::icontains("x-Request-ID", "X-REQUEST-id"));
+    EXPECT_TRUE(str::icontains("abc", ""));
+    EXPECT_FALSE(str::icontains("ab", "abc"));
+    EXPECT_FALSE(str::icontains("rollbac", "rollback"));
+    EXPECT_TRUE(str::icontains("aaab", "AAB"));          // a partial match before the real one
+    EXPECT_TRUE(str::icontains("#1: undo", "#1: UNDO"));  // first character not a letter
+    EXPECT_TRUE(str::icontains("Datenschutzerkl\xc3\xa4rung", "ERKL\xc3\xa4RUNG"));
+    EXPECT_FALSE(str::icontains("\xc3\xa4", "\xc3\x84"));  // non-ASCII is not folded
+    EXPECT_EQ(str::lower("Privacy POLICY \xc3\x84"), "privacy policy \xc3\x84");
+}
+
 // A prepared pattern answers as match() does, for the shapes it shortcuts and for the rest.
 TEST(Glob, PreparedPatternAgreesWithMatch) {
     const std::vector<std::string> globs = {"Makefile", "*.mk", "Dockerfile*", "*.tab.[ch]", "src/*.js", "**/*.yml",

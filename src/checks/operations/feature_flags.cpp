@@ -148,6 +148,11 @@ void env_flags(const collect::File& f, std::vector<EnvFlag>& out) {
             if (flag_env_name(v)) out.push_back({&f, c.node, v});
         }
     }
+    // The nodes below start with one of these texts: a file without any has none of them.
+    const std::string_view source = f.text;
+    if (source.find("process.env") == std::string_view::npos && source.find("import.meta.env.") == std::string_view::npos &&
+        source.find("os.environ[") == std::string_view::npos)
+        return;
     sx::walk(root, [&](TSNode n) {
         auto t = sx::type(n);
         if (t == "member_expression") {  // process.env.FEATURE_X / import.meta.env.VITE_FEATURE_X

@@ -2,6 +2,8 @@
 // with real values? Reads every walked (so not gitignored) .env, .env.*, *.env
 // entry by entry: a secret-named key with a non-placeholder value, a provider
 // token or a URL with a real password fails; templates only fail on real-looking secrets.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "checks/helpers.hpp"
@@ -21,12 +23,17 @@ struct EnvFinding {
 
 // The secret an env entry holds, or nothing. Templates need a real-looking secret; other env
 // files fail on any non-placeholder value of a secret-named key.
-std::optional<EnvFinding> judge(const collect::File& f, const secrets::EnvEntry& e, bool tmpl) {
+std::optional<EnvFinding> judge(const collect::File& f, const secrets::EnvEntry& e, bool tmpl,
+                                const secrets::TokenLines& token_lines) {
     std::string secret;
     std::size_t keep = 0;
     std::string label;
     bool test_mode = false;
-    if (auto tok = secrets::provider_token(e.value)) {
+    // The token regexes run only on entries whose lines a token signature matched in the scan.
+    const std::size_t last_line = e.line + static_cast<std::size_t>(std::count(e.value.begin(), e.value.end(), '\n'));
+    std::optional<secrets::TokenMatch> tok;
+    if (token_lines.may_hold(f, e.line, last_line)) tok = secrets::provider_token(e.value);
+    if (tok) {
         secret = tok->token;
         keep = tok->keep;
         label = tok->label;
@@ -68,7 +75,7 @@ Outcome probe_sec_committed_env_files(const ProbeContext& ctx) {
         bool test = secrets::is_env_test(*f);
         bool found = false;
         for (const auto& e : secrets::parse_env(*f)) {
-            auto j = judge(*f, e, tmpl);
+            auto j = judge(*f, e, tmpl, secrets::token_lines(ctx));
             if (!j) continue;
             found = true;
             if (test || j->test_mode) {

@@ -8,11 +8,13 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <map>
 #include <regex>
 
 #include <fmt/format.h>
 
 #include "checks/helpers.hpp"
+#include "collect/scanner.hpp"
 #include "collect/syntax.hpp"
 #include "util/strings.hpp"
 
@@ -782,6 +784,29 @@ std::optional<TokenMatch> provider_token(std::string_view value) {
     return std::nullopt;
 }
 
+TokenLines::TokenLines(const ProbeContext& ctx) {
+    for (const auto& rule : rules()) {
+        if (rule.kind != Kind::token) continue;
+        std::map<const File*, std::size_t> per_file;
+        for (const auto* h : ctx.model.hits_for(rule.id)) {  // every service's: the set is keyed by file
+            const File* f = &ctx.model.file_at(h->file);
+            m_lines.insert({f, h->line});
+            if (++per_file[f] >= collect::Scanner::k_max_hits_per_signature) m_capped.insert(f);
+        }
+    }
+}
+
+bool TokenLines::may_hold(const File& f, std::size_t first_line, std::size_t last_line) const {
+    if (m_capped.count(&f)) return true;
+    auto it = m_lines.lower_bound({&f, first_line});
+    return it != m_lines.end() && it->first == &f && it->second <= last_line;
+}
+
+const TokenLines& token_lines(const ProbeContext& ctx) {
+    static const char tag = 0;
+    return ctx.model.derived<TokenLines>(&tag, "", [&] { return TokenLines(ctx); });
+}
+
 std::string masked(const Finding& f) {
     if (f.rule == "sec.secret.private-key") return "[private key body]";
     return str::mask(f.secret, f.keep);
@@ -1131,7 +1156,8 @@ std::vector<EnvRead> find_env_reads(const ProbeContext& ctx) {
                 out.push_back(std::move(r));
             }
         }
-        if (py) {
+        // os.environ["X"] / environ["X"]: only a file naming environ can hold one.
+        if (py && f.text.find("environ") != std::string::npos) {
             syn::walk(root, [&](TSNode n) {
                 if (syn::type(n) != "subscript") return true;
                 TSNode v = field(n, "value");

@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,6 +63,20 @@ struct TokenMatch {
     bool test_mode = false;
 };
 std::optional<TokenMatch> provider_token(std::string_view value);
+
+// Where provider_token could find something in a scanned file: the lines on which a provider-token
+// signature matched. Each rule's signature is a looser form of its regex, so a line without such a
+// hit holds no token; a file where a signature reached the scanner's per-file cap is all "maybe".
+class TokenLines {
+public:
+    explicit TokenLines(const ProbeContext& ctx);
+    bool may_hold(const collect::File& f, std::size_t first_line, std::size_t last_line) const;
+
+private:
+    std::set<std::pair<const collect::File*, std::size_t>> m_lines;
+    std::set<const collect::File*> m_capped;
+};
+const TokenLines& token_lines(const ProbeContext& ctx);  // made once per model
 
 // The masked form of a finding's secret ("SG.g************").
 std::string masked(const Finding& f);

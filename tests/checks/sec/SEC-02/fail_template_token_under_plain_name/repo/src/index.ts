@@ -1,0 +1,3 @@
+import 'dotenv/config';
+
+export const key = process.env.SENDGRID_API_KEY;
