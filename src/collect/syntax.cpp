@@ -270,6 +270,10 @@ struct SymbolNames {
     std::vector<std::string_view> names;
 };
 
+// The symbols named `name` in `language` (several symbols may share a name; a node's public symbol
+// is one of them). Empty for a language gonogo does not parse.
+std::vector<TSSymbol> symbols_named(const TSLanguage* language, std::string_view name);
+
 const std::vector<SymbolNames>& symbol_names() {
     static const std::vector<SymbolNames> k = [] {
         std::vector<SymbolNames> out;
@@ -286,6 +290,16 @@ const std::vector<SymbolNames>& symbol_names() {
         return out;
     }();
     return k;
+}
+
+std::vector<TSSymbol> symbols_named(const TSLanguage* language, std::string_view name) {
+    std::vector<TSSymbol> out;
+    for (const auto& s : symbol_names()) {
+        if (s.language != language) continue;
+        for (std::size_t i = 0; i < s.names.size(); ++i)
+            if (s.names[i] == name) out.push_back(static_cast<TSSymbol>(i));
+    }
+    return out;
 }
 
 }  // namespace
@@ -375,7 +389,7 @@ void flatten(TSNode root, std::vector<Index::Flat>& out) {
             const std::uint32_t parent = open.empty() ? Index::k_no_parent : open.back();
             open.push_back(static_cast<std::uint32_t>(out.size()));
             open_depth.push_back(depth);
-            out.push_back({n, 0, parent});
+            out.push_back({n, 0, parent, ts_node_symbol(n)});
         }
         return true;
     });
@@ -408,6 +422,58 @@ void walk(TSNode scope, const std::function<bool(TSNode)>& visit) {
     }
     // A tree without a flattened index (or a scope that is not a named node): walk it with a cursor.
     cursor_walk(scope, [&](TSNode n, std::size_t) { return !ts_node_is_named(n) || visit(n); });
+}
+
+void walk_types(TSNode scope, std::initializer_list<std::string_view> types, const std::function<bool(TSNode)>& visit) {
+    if (ts_node_is_null(scope)) return;
+    if (auto ix = flat_for(scope.tree); ix && ts_node_is_named(scope)) {
+        if (auto at = flat_position(*ix, scope)) {
+            // Symbol ids per (language, type names), resolved once per thread and list of names.
+            thread_local std::vector<std::pair<std::pair<const TSLanguage*, std::string>, std::vector<TSSymbol>>> cache;
+            const TSLanguage* language = ts_tree_language(scope.tree);
+            std::string key;
+            for (auto t : types) (key += t) += '\n';
+            const std::vector<TSSymbol>* wanted = nullptr;
+            for (const auto& [k, ids] : cache)
+                if (k.first == language && k.second == key) wanted = &ids;
+            if (!wanted) {
+                std::vector<TSSymbol> ids;
+                for (auto t : types) {
+                    for (auto id : symbols_named(language, t)) ids.push_back(id);
+                    if (t == "ERROR") ids.push_back(static_cast<TSSymbol>(-1));  // ts_builtin_sym_error
+                }
+                cache.push_back({{language, key}, std::move(ids)});
+                wanted = &cache.back().second;
+            }
+            const auto& v = ix->nodes;
+            const std::uint32_t stop = v[*at].end;
+            std::uint32_t i = *at;
+            while (i < stop) {
+                const bool match = std::find(wanted->begin(), wanted->end(), v[i].symbol) != wanted->end();
+                i = !match || visit(v[i].node) ? i + 1 : v[i].end;
+            }
+            return;
+        }
+    }
+    walk(scope, [&](TSNode n) {
+        const auto t = type(n);
+        for (auto w : types)
+            if (t == w) return visit(n);
+        return true;
+    });
+}
+
+TSNode named_parent(TSNode n) {
+    if (ts_node_is_null(n)) return n;
+    if (auto ix = flat_for(n.tree); ix && ts_node_is_named(n)) {
+        if (auto at = flat_position(*ix, n)) {
+            const auto p = ix->nodes[*at].parent;
+            return p == Index::k_no_parent ? null_node() : ix->nodes[p].node;
+        }
+    }
+    TSNode p = ts_node_parent(n);
+    while (!ts_node_is_null(p) && !ts_node_is_named(p)) p = ts_node_parent(p);
+    return p;
 }
 
 TSNode enclosing_function(TSNode n) {
@@ -505,9 +571,7 @@ std::vector<Call> calls(const File& f, TSNode scope) {
 namespace {
 std::vector<Call> walk_calls(const File& f, TSNode scope) {
     std::vector<Call> out;
-    walk(scope, [&](TSNode n) {
-        const std::string_view t = type(n);
-        if (t != "call_expression" && t != "call") return true;
+    walk_types(scope, {"call_expression", "call"}, [&](TSNode n) {
         Call c;
         c.node = n;
         TSNode fn = field(n, "function");
@@ -554,13 +618,17 @@ void each_function(const File& f, const std::function<bool(std::string_view, TSN
                t == "func_literal" || t == "lambda";
     };
     bool stop = false;
-    walk(r, [&](TSNode n) {
+    walk_types(r,
+               {"function_declaration", "generator_function_declaration", "function_definition", "variable_declarator",
+                "assignment_expression", "assignment", "short_var_declaration", "var_spec", "method_definition",
+                "method_declaration", "public_field_definition", "field_definition"},
+               [&](TSNode n) {
         if (stop) return false;
         const std::string_view t = type(n);
         if (t == "function_declaration" || t == "generator_function_declaration" || t == "function_definition") {
-            // Python methods are function_definitions inside a class body.
-            TSNode p = ts_node_parent(n);
-            const bool method = t == "function_definition" && is(p, "block") && is(ts_node_parent(p), "class_definition");
+            // Python methods are function_definitions inside a class body (block and class are named nodes).
+            TSNode p = t == "function_definition" ? named_parent(n) : TSNode{};
+            const bool method = t == "function_definition" && is(p, "block") && is(named_parent(p), "class_definition");
             stop = !visit(text(f, field(n, "name")), n, method);
         } else if (t == "variable_declarator") {
             TSNode v = field(n, "value");
@@ -729,7 +797,8 @@ std::vector<std::string> walk_imports(const File& f) {
     std::vector<std::string> out;
     TSNode r = root(f);
     if (ts_node_is_null(r)) return out;
-    walk(r, [&](TSNode n) {
+    walk_types(r, {"import_statement", "export_statement", "import_from_statement", "import_spec", "call_expression"},
+               [&](TSNode n) {
         const std::string_view t = type(n);
         if (t == "import_statement" || t == "export_statement") {
             TSNode src = field(n, "source");

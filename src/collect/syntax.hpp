@@ -46,12 +46,18 @@ std::string_view type(TSNode n);
 TSNode node_at(const File& f, std::uint32_t begin, std::uint32_t end);
 // The function (declaration, arrow, method, func literal, def) that contains n; null node if none.
 TSNode enclosing_function(TSNode n);
+// The nearest named ancestor (the parent unless that is an anonymous node); over a flattened index
+// without ts_node_parent, which descends from the root on every call.
+TSNode named_parent(TSNode n);
 // The body node of a function-like node (statement_block / block / expression body).
 TSNode function_body(TSNode fn);
 
 // Pre-order walk of every named node under scope (scope included).
 // Return false from visit to skip the node's children.
 void walk(TSNode scope, const std::function<bool(TSNode)>& visit);
+// The same walk, calling visit only on nodes of the given types and descending into every other
+// node: over a flattened index the types are compared as grammar symbols, without a call per node.
+void walk_types(TSNode scope, std::initializer_list<std::string_view> types, const std::function<bool(TSNode)>& visit);
 
 struct Call {
     TSNode node{};           // the call node (call_expression / call)
@@ -99,6 +105,7 @@ struct Index {
         TSNode node;
         std::uint32_t end;
         std::uint32_t parent;  // position of the nearest named ancestor (k_no_parent for the root)
+        std::uint16_t symbol;  // ts_node_symbol (the grammar's public symbol for the node's type)
     };
     static constexpr std::uint32_t k_no_parent = 0xffffffffu;
     std::vector<Flat> nodes;

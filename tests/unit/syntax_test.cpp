@@ -203,6 +203,66 @@ TEST(Syntax, FlattenedWalkEqualsTheCursorWalk) {
     EXPECT_EQ(std::count(class_cursor.begin(), class_cursor.end(), "function_declaration"), 0);
 }
 
+// walk_types visits what a walk filtered by type visits, with and without a flattened index, for
+// every grammar (symbols that share a name included), and honours "do not descend".
+TEST(Syntax, TypedWalkEqualsAFilteredWalk) {
+    struct Case {
+        Language lang;
+        std::string text;
+        std::vector<std::string_view> types;
+    };
+    const std::vector<Case> cases = {
+        {Language::python,
+         "import os\nfrom a.b import c as d\nclass A(B):\n    def f(self):\n        class C: pass\n"
+         "        return os.environ['X'] + d[1]\n",
+         {"class_definition", "subscript", "import_from_statement"}},
+        {Language::javascript, "const {a} = require('x'); import y from 'y';\nfunction f() { return process.env.Z + o['k']; }\n",
+         {"variable_declarator", "member_expression", "subscript_expression", "import_statement"}},
+        {Language::tsx, "import * as R from 'react';\nexport const C = (p: P) => <div>{p.x}</div>;\n",
+         {"import_statement", "member_expression", "jsx_element"}},
+        {Language::go, "package m\nimport (\n  \"os\"\n  h \"net/http\"\n)\nfunc f() string { return os.Getenv(\"X\") }\n",
+         {"import_spec", "call_expression"}},
+    };
+    for (const auto& c : cases) {
+        File f = make_file(c.lang, c.text);
+        auto filtered = [&](bool skip_first) {
+            std::vector<std::pair<std::string, std::uint32_t>> seen;
+            bool skipped = false;
+            sx::walk(sx::root(f), [&](TSNode n) {
+                const auto t = sx::type(n);
+                if (std::find(c.types.begin(), c.types.end(), t) == c.types.end()) return true;
+                seen.emplace_back(t, ts_node_start_byte(n));
+                if (skip_first && !skipped) return skipped = true, false;
+                return true;
+            });
+            return seen;
+        };
+        auto typed = [&](bool skip_first) {
+            std::vector<std::pair<std::string, std::uint32_t>> seen;
+            bool skipped = false;
+            auto visit = [&](TSNode n) {
+                seen.emplace_back(sx::type(n), ts_node_start_byte(n));
+                if (skip_first && !skipped) return skipped = true, false;
+                return true;
+            };
+            switch (c.types.size()) {  // walk_types takes an initializer list
+                case 2: sx::walk_types(sx::root(f), {c.types[0], c.types[1]}, visit); break;
+                case 3: sx::walk_types(sx::root(f), {c.types[0], c.types[1], c.types[2]}, visit); break;
+                default: sx::walk_types(sx::root(f), {c.types[0], c.types[1], c.types[2], c.types[3]}, visit); break;
+            }
+            return seen;
+        };
+        for (bool skip : {false, true}) {
+            const auto expected = filtered(skip);
+            EXPECT_FALSE(expected.empty());
+            EXPECT_EQ(typed(skip), expected) << c.text;  // no index: the cursor walk
+        }
+        f.syntax_index = sx::build_index(f);
+        ASSERT_TRUE(f.syntax_index);
+        for (bool skip : {false, true}) EXPECT_EQ(typed(skip), filtered(skip)) << c.text;  // over the index
+    }
+}
+
 TEST(Syntax, InterpolatedJavaScript) {
     File f = make_file(Language::javascript,
                        "const a = `SELECT ${id}`;\n"

@@ -127,8 +127,7 @@ void code_models(const File& f, Models& m) {
         // (SQLModel's `class User(UserBase, table=True)` with the columns declared on UserBase).
         std::map<std::string, TSNode, std::less<>> classes;
         std::vector<std::pair<std::string, TSNode>> in_order;
-        sx::walk(root, [&](TSNode n) {
-            if (!is(n, "class_definition")) return true;
+        sx::walk_types(root, {"class_definition"}, [&](TSNode n) {
             std::string name(sx::text(f, field(n, "name")));
             classes.emplace(name, n);
             in_order.emplace_back(std::move(name), n);
@@ -189,8 +188,7 @@ void code_models(const File& f, Models& m) {
         return;
     }
     if (sx::is_go(f)) {
-        sx::walk(root, [&](TSNode n) {
-            if (!is(n, "type_spec")) return true;
+        sx::walk_types(root, {"type_spec"}, [&](TSNode n) {
             TSNode st = field(n, "type");
             if (!is(st, "struct_type")) return false;
             auto body = sx::text(f, st);
@@ -209,9 +207,9 @@ void code_models(const File& f, Models& m) {
     }
     if (!sx::is_js(f)) return;
     // TypeORM entities: @Entity() class with properties.
-    sx::walk(root, [&](TSNode n) {
-        if (!is(n, "class_declaration") && !is(n, "class")) return true;
-        TSNode outer = is(ts_node_parent(n), "export_statement") ? ts_node_parent(n) : n;
+    sx::walk_types(root, {"class_declaration", "class"}, [&](TSNode n) {
+        const TSNode parent = sx::named_parent(n);
+        TSNode outer = is(parent, "export_statement") ? parent : n;
         auto head = sx::text(f, outer);
         auto cls = head.find("class");
         if (cls == std::string_view::npos || !str::contains(head.substr(0, cls), "@Entity")) return true;
@@ -308,8 +306,7 @@ struct BoundView {
 
 std::vector<BoundView> bound_views(const File& f, const Models& m) {
     std::vector<BoundView> out;
-    sx::walk(sx::root(f), [&](TSNode cls) {
-        if (!is(cls, "class_definition")) return true;
+    sx::walk_types(sx::root(f), {"class_definition"}, [&](TSNode cls) {
         TSNode supers = field(cls, "superclasses");
         if (ts_node_is_null(supers)) return true;
         BoundView v{&f, cls, {}, std::string(sx::text(f, field(cls, "name"))), {}, {}};
@@ -504,9 +501,8 @@ Outcome probe_comp_data_export_deletion(const ProbeContext& ctx) {
         }
         if (!del.code) {
             // user.email = None / f"deleted-{id}@..."; user.save()
-            sx::walk(sx::root(*f), [&](TSNode n) {
+            sx::walk_types(sx::root(*f), {"assignment", "assignment_expression"}, [&](TSNode n) {
                 if (del.code) return false;
-                if (!is(n, "assignment") && !is(n, "assignment_expression")) return true;
                 TSNode left = field(n, "left");
                 TSNode prop = is(left, "attribute") ? field(left, "attribute") : is(left, "member_expression") ? field(left, "property") : TSNode{};
                 if (ts_node_is_null(prop) || !personal_field(sx::text(*f, prop), "user")) return true;
@@ -560,7 +556,7 @@ Outcome probe_comp_data_export_deletion(const ProbeContext& ctx) {
         std::map<std::string, std::pair<const File*, TSNode>, std::less<>> classes;
         for (const File* f : search.files()) {
             if (!sx::is_py(*f) || data::not_own_path(f->path)) continue;
-            sx::walk(sx::root(*f), [&](TSNode n) {
+            sx::walk_types(sx::root(*f), {"class_definition", "function_definition"}, [&](TSNode n) {
                 if (is(n, "class_definition")) classes.emplace(std::string(sx::text(*f, field(n, "name"))), std::pair{f, n});
                 return !is(n, "function_definition");
             });

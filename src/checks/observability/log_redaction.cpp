@@ -99,8 +99,8 @@ bool redactor_name(std::string_view name) {
 void collect_redaction(const File& f, Redaction& r) {
     TSNode root = sx::root(f);
     if (is_js(f) && str::contains(f.text, "redact")) {
-        sx::walk(root, [&](TSNode n) {
-            if (!is(n, "pair") || sx::text(f, field(n, "key")) != "redact") return true;
+        sx::walk_types(root, {"pair"}, [&](TSNode n) {
+            if (sx::text(f, field(n, "key")) != "redact") return true;
             for (const auto& p : string_values(f, field(n, "value"))) {
                 auto seg = p.substr(p.find_last_of(".[") == std::string::npos ? 0 : p.find_last_of(".[") + 1);
                 std::string clean;
@@ -113,8 +113,7 @@ void collect_redaction(const File& f, Redaction& r) {
         });
     }
     if (is_go(f) && str::contains(f.text, "ReplaceAttr")) {
-        sx::walk(root, [&](TSNode n) {
-            if (!is(n, "keyed_element")) return true;
+        sx::walk_types(root, {"keyed_element"}, [&](TSNode n) {
             if (sx::text(f, unwrap(field(n, "key"))) != "ReplaceAttr") return true;
             TSNode v = unwrap(field(n, "value"));
             TSNode body = v;
@@ -132,8 +131,7 @@ void collect_redaction(const File& f, Redaction& r) {
         });
     }
     if (is_py(f)) {
-        sx::walk(root, [&](TSNode n) {
-            if (!is(n, "class_definition")) return true;
+        sx::walk_types(root, {"class_definition"}, [&](TSNode n) {
             if (!str::contains(sx::text(f, field(n, "superclasses")), "Filter")) return false;
             std::set<std::string> ws;
             add_words(f, field(n, "body"), ws);

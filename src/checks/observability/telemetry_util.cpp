@@ -83,7 +83,7 @@ Imports::Imports(const File& f) : m_file(&f) {
         m_bindings.push_back({std::move(local), std::move(module), std::move(member)});
     };
     if (is_js(f)) {
-        sx::walk(r, [&](TSNode n) {
+        sx::walk_types(r, {"import_statement", "variable_declarator"}, [&](TSNode n) {
             const std::string_view t = sx::type(n);
             if (t == "import_statement") {
                 std::string module = sx::string_value(f, field(n, "source"));
@@ -142,7 +142,7 @@ Imports::Imports(const File& f) : m_file(&f) {
             return true;
         });
     } else if (is_py(f)) {
-        sx::walk(r, [&](TSNode n) {
+        sx::walk_types(r, {"import_statement", "import_from_statement"}, [&](TSNode n) {
             const std::string_view t = sx::type(n);
             if (t == "import_statement") {
                 for (TSNode c : named_children(n)) {
@@ -172,8 +172,7 @@ Imports::Imports(const File& f) : m_file(&f) {
             return true;
         });
     } else if (is_go(f)) {
-        sx::walk(r, [&](TSNode n) {
-            if (sx::type(n) != "import_spec") return true;
+        sx::walk_types(r, {"import_spec"}, [&](TSNode n) {
             std::string path = sx::string_value(f, field(n, "path"));
             TSNode name = field(n, "name");
             std::string local;

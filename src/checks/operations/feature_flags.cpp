@@ -153,7 +153,7 @@ void env_flags(const collect::File& f, std::vector<EnvFlag>& out) {
     if (source.find("process.env") == std::string_view::npos && source.find("import.meta.env.") == std::string_view::npos &&
         source.find("os.environ[") == std::string_view::npos)
         return;
-    sx::walk(root, [&](TSNode n) {
+    sx::walk_types(root, {"member_expression", "subscript_expression", "subscript"}, [&](TSNode n) {
         auto t = sx::type(n);
         if (t == "member_expression") {  // process.env.FEATURE_X / import.meta.env.VITE_FEATURE_X
             auto text = sx::text(f, n);

@@ -358,10 +358,16 @@ void py_outbound(const File& f, const ServiceFacts& facts, std::vector<Outbound>
     for (auto m : k_markers) any = any || str::contains(text, m);
     if (!any) return;
     const Imports& im = Imports::of(f);
+    // Every site below is resolved through an import of one of these modules: a file that imports
+    // none of them has no site, and its tree need not be walked.
+    bool imported = false;
+    for (std::string_view m : {"requests", "httpx", "aiohttp", "urllib", "smtplib", "sendgrid", "django", "stripe"})
+        imported = imported || im.has(m);
+    if (!imported) return;
     TSNode root = sx::root(f);
     // Names bound to requests.Session() in this file.
     std::set<std::string> sessions;
-    sx::walk(root, [&](TSNode n) {
+    sx::walk_types(root, {"assignment", "as_pattern"}, [&](TSNode n) {
         const std::string_view t = sx::type(n);
         TSNode value{}, target{};
         if (t == "assignment") {
@@ -439,8 +445,7 @@ void py_outbound(const File& f, const ServiceFacts& facts, std::vector<Outbound>
                                                    : "StripeClient on the default HTTP client: requests wait up to 80 s"));
         }
     }
-    sx::walk(root, [&](TSNode n) {
-        if (!is(n, "assignment")) return true;
+    sx::walk_types(root, {"assignment"}, [&](TSNode n) {
         auto q = im.qualify(compact(f, field(n, "left")));
         if (q == "stripe:api_key")
             out.push_back(site(f, n, "stripe", facts.stripe_py_timeout ? Bound::bounded : Bound::unbounded,

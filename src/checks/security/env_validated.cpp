@@ -113,7 +113,7 @@ bool stops(const File& f, TSNode block) {
 }
 
 void guards(const File& f, TSNode root, const std::set<std::string>& vars, std::vector<Site>& sites) {
-    syn::walk(root, [&](TSNode n) {
+    syn::walk_types(root, {"if_statement", "assert_statement"}, [&](TSNode n) {
         auto t = syn::type(n);
         if (t == "if_statement") {
             TSNode cond = fld(n, "condition");
@@ -221,8 +221,7 @@ void py_sites(const File& f, TSNode root, std::vector<Site>& sites, std::vector<
     bool decouple = has_import(imps, "decouple");
     bool dynaconf = has_import(imps, "dynaconf");
     std::vector<std::string> settings_classes;
-    if (f.text.find("BaseSettings") != std::string::npos) syn::walk(root, [&](TSNode n) {
-        if (syn::type(n) != "class_definition") return true;
+    if (f.text.find("BaseSettings") != std::string::npos) syn::walk_types(root, {"class_definition"}, [&](TSNode n) {
         TSNode sup = fld(n, "superclasses");
         if (!ts_node_is_null(sup) && syn::text(f, sup).find("BaseSettings") != std::string_view::npos) {
             TSNode name = fld(n, "name");

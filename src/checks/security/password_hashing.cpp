@@ -33,8 +33,7 @@ struct Acc {
 // Collects the service's Python data-transfer classes from their base classes.
 // Collects the service's Python classes with their base-class lists (names and keyword arguments).
 void collect_classes(const File& f, std::map<std::string, std::string>& bases_of) {
-    sx::walk(sx::root(f), [&](TSNode n) {
-        if (!is(n, "class_definition")) return true;
+    sx::walk_types(sx::root(f), {"class_definition"}, [&](TSNode n) {
         bases_of.emplace(std::string(sx::text(f, child(n, "name"))), std::string(sx::text(f, child(n, "superclasses"))));
         return true;
     });

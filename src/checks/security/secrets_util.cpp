@@ -1012,7 +1012,8 @@ std::vector<EnvRead> find_env_reads(const ProbeContext& ctx) {
         if (py && f.text.find("env") == std::string::npos && f.text.find("ENV") == std::string::npos) continue;
         TSNode root = syn::root(f);
         if (js) {
-            syn::walk(root, [&](TSNode n) {
+            syn::walk_types(root, {"member_expression", "subscript_expression", "variable_declarator", "call_expression"},
+                            [&](TSNode n) {
                 auto t = syn::type(n);
                 if (t == "member_expression" || t == "subscript_expression") {
                     TSNode obj = field(n, "object");
@@ -1158,8 +1159,7 @@ std::vector<EnvRead> find_env_reads(const ProbeContext& ctx) {
         }
         // os.environ["X"] / environ["X"]: only a file naming environ can hold one.
         if (py && f.text.find("environ") != std::string::npos) {
-            syn::walk(root, [&](TSNode n) {
-                if (syn::type(n) != "subscript") return true;
+            syn::walk_types(root, {"subscript"}, [&](TSNode n) {
                 TSNode v = field(n, "value");
                 auto vt = ts_node_is_null(v) ? std::string_view{} : node_text(f, v);
                 if (vt != "os.environ" && vt != "environ") return true;
