@@ -137,15 +137,35 @@ bool refuses_role(const File& f, TSNode n) {
     return false;
 }
 
+// Is the role test at n data rather than a check: the key of an object/dict member (`isAdmin:` in a
+// response body), or a comparison that is such a member's value (`isAdmin: user.role === 'admin'`)? A
+// member whose value is a bare name (`preHandler: requireAdmin`) still names a guard.
+bool data_value(TSNode n) {
+    TSNode parent = sx::named_parent(n);
+    if (is(parent, "pair") && ts_node_eq(field(parent, "key"), n)) return true;
+    static const std::set<std::string_view> climb{"binary_expression", "comparison_operator", "boolean_operator",
+                                                  "parenthesized_expression", "unary_expression", "not_operator",
+                                                  "member_expression", "attribute"};
+    bool compared = false;
+    TSNode cur = n;
+    for (int depth = 0; depth < 10 && !ts_node_is_null(parent) && climb.count(sx::type(parent)); ++depth) {
+        const auto t = sx::type(parent);
+        compared = compared || t == "binary_expression" || t == "comparison_operator" || t == "boolean_operator";
+        cur = parent;
+        parent = sx::named_parent(cur);
+    }
+    return compared && is(parent, "pair") && ts_node_eq(field(parent, "value"), cur);
+}
+
 // A role check in a handler: a guard-named identifier, or 'admin' compared / passed to a call, that is not
-// shared with the record's owner.
+// shared with the record's owner and is not a value the handler returns or stores.
 std::optional<Evidence> role_check(const File& f, TSNode scope) {
     std::optional<Evidence> found;
     sx::walk(scope, [&](TSNode n) {
         if (found) return false;
         auto t = sx::type(n);
         if (t == "identifier" || t == "property_identifier" || t == "field_identifier") {
-            if (guard_name(sx::text(f, n)) && !shared_with_owner(f, n) && !refuses_role(f, n))
+            if (guard_name(sx::text(f, n)) && !shared_with_owner(f, n) && !refuses_role(f, n) && !data_value(n))
                 found = node_evidence(f, n, "admin role check");
         } else if (sx::is_string_literal(n)) {
             auto v = norm(sx::string_value(f, n));
@@ -154,7 +174,7 @@ std::optional<Evidence> role_check(const File& f, TSNode scope) {
             auto pt = sx::type(p);
             if (pt == "array" || pt == "list") pt = sx::type(ts_node_parent(p));
             if ((pt == "binary_expression" || pt == "comparison_operator" || pt == "arguments" || pt == "argument_list") &&
-                !shared_with_owner(f, n))
+                !shared_with_owner(f, n) && !data_value(n))
                 found = node_evidence(f, n, "admin role check");
         }
         return !found;
