@@ -190,8 +190,13 @@ std::optional<Evidence> role_check(const File& f, TSNode scope) {
 }
 
 // Does a Django/DRF class-based view change data? It does when it defines a post/put/patch/delete handler
-// (or a form/perform_* hook), or inherits an editing view or a viewset; a view with only get() reads.
-bool class_view_mutates(const File& f, TSNode cls) {
+// (or a form/perform_* hook, or a viewset's create/update/destroy action), or derives from a class that
+// does. Bases that are the service's own classes are followed through the project (netbox's
+// ObjectEditView defines post()); a framework base counts when it is an editing view or a viewset by its
+// name (CreateView, UpdateAPIView, DestroyModelMixin, ModelViewSet...), since its code is not in the tree.
+bool class_view_mutates(const File& f, TSNode cls, const comp::PyClasses& own, int depth = 0) {
+    const auto bases = comp::py_base_names(f, cls);
+    const bool viewset = std::any_of(bases.begin(), bases.end(), [](const std::string& b) { return str::contains(b, "ViewSet"); });
     for (TSNode st : named_children(field(cls, "body"))) {
         TSNode fn = is(st, "decorated_definition") ? field(st, "definition") : st;
         if (!is(fn, "function_definition")) continue;
@@ -199,13 +204,16 @@ bool class_view_mutates(const File& f, TSNode cls) {
         if (name == "post" || name == "put" || name == "patch" || name == "delete" || name == "form_valid" ||
             str::starts_with(name, "perform_"))
             return true;
+        if (viewset && (name == "create" || name == "update" || name == "partial_update" || name == "destroy")) return true;
     }
-    for (TSNode b : named_children(field(cls, "superclasses"))) {
-        if (is(b, "keyword_argument")) continue;
-        auto name = sx::text(f, b);
-        if (auto dot = name.rfind('.'); dot != std::string_view::npos) name = name.substr(dot + 1);
+    for (const auto& b : bases) {
+        if (auto it = own.find(b); it != own.end()) {
+            if (ts_node_eq(it->second.node, cls) || depth >= 8) continue;  // a class named like its base, or a deep chain
+            if (class_view_mutates(*it->second.file, it->second.node, own, depth + 1)) return true;
+            continue;
+        }
         for (std::string_view w : {"Create", "Update", "Delete", "Edit", "Form", "Destroy", "Import", "ViewSet", "Bulk"})
-            if (str::contains(name, w)) return true;
+            if (str::contains(b, w)) return true;
     }
     return false;
 }
@@ -227,6 +235,11 @@ Outcome probe_comp_admin_audit_log(const ProbeContext& ctx) {
     std::vector<Evidence> tamper;
     std::optional<Evidence> django_admin;
     std::size_t unresolved_admin = 0;
+    std::optional<comp::PyClasses> own;  // the service's Python classes, gathered when a class view needs them
+    auto own_classes = [&]() -> const comp::PyClasses& {
+        if (!own) own = comp::py_classes(search.files());
+        return *own;
+    };
 
     // ---- routes ----
     for (const auto* r : routes(ctx)) {
@@ -265,7 +278,7 @@ Outcome probe_comp_admin_audit_log(const ProbeContext& ctx) {
             continue;
         }
         if (!mutating && r->method == "ANY")
-            mutating = is(h->node, "class_definition") ? class_view_mutates(*h->file, h->node)
+            mutating = is(h->node, "class_definition") ? class_view_mutates(*h->file, h->node, own_classes())
                                                        : search.find(*h->file, h->node, writes_anything, 2).has_value();
         if (mutating) mutations.push_back({route_evidence(ctx, *r, "admin mutation"), label, h->file, h->node, true});
     }

@@ -247,10 +247,33 @@ std::vector<ServerAction> server_actions(const std::vector<const File*>& files) 
 
 std::vector<std::string> py_decorators(const File& f, TSNode fn) {
     std::vector<std::string> out;
-    TSNode p = ts_node_parent(fn);
+    TSNode p = sx::named_parent(fn);
     if (!is(p, "decorated_definition")) return out;
     for (TSNode d : named_children(p))
         if (is(d, "decorator")) out.emplace_back(sx::text(f, d));
+    return out;
+}
+
+std::vector<std::string> py_base_names(const File& f, TSNode cls) {
+    std::vector<std::string> out;
+    for (TSNode b : named_children(field(cls, "superclasses"))) {
+        if (is(b, "keyword_argument")) continue;
+        auto name = sx::text(f, b);
+        if (auto dot = name.rfind('.'); dot != std::string_view::npos) name = name.substr(dot + 1);
+        out.emplace_back(name);
+    }
+    return out;
+}
+
+PyClasses py_classes(const std::vector<const File*>& files) {
+    PyClasses out;
+    for (const auto* f : files) {
+        if (!sx::is_py(*f) || f->text.find("class ") == std::string::npos) continue;
+        sx::walk_types(sx::root(*f), {"class_definition"}, [&](TSNode n) {
+            out.emplace(std::string(sx::text(*f, field(n, "name"))), PyClass{f, n});
+            return true;
+        });
+    }
     return out;
 }
 

@@ -4,6 +4,7 @@
 // a handler into the service's own functions.
 #pragma once
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -71,5 +72,17 @@ std::vector<ServerAction> server_actions(const std::vector<const File*>& files);
 
 // Python decorators of a function definition (their text), when it is decorated.
 std::vector<std::string> py_decorators(const File& f, TSNode fn);
+
+// The classes a Python class derives from, each by the last part of its dotted name
+// ("generic.ObjectDeleteView" -> "ObjectDeleteView"); keyword arguments (metaclass=, table=True) are left out.
+std::vector<std::string> py_base_names(const File& f, TSNode cls);
+
+// The service's own Python classes by name, for following a class's bases through the project.
+struct PyClass {
+    const File* file;
+    TSNode node;
+};
+using PyClasses = std::map<std::string, PyClass, std::less<>>;
+PyClasses py_classes(const std::vector<const File*>& files);
 
 }  // namespace gonogo::checks::comp

@@ -310,12 +310,7 @@ std::vector<BoundView> bound_views(const File& f, const Models& m) {
         TSNode supers = field(cls, "superclasses");
         if (ts_node_is_null(supers)) return true;
         BoundView v{&f, cls, {}, std::string(sx::text(f, field(cls, "name"))), {}, {}};
-        for (TSNode b : named_children(supers)) {
-            if (is(b, "keyword_argument")) continue;
-            auto name = sx::text(f, b);
-            if (auto dot = name.rfind('.'); dot != std::string_view::npos) name = name.substr(dot + 1);
-            v.bases.emplace_back(name);
-        }
+        v.bases = comp::py_base_names(f, cls);
         bool keeps_delete = true;
         for (TSNode st : named_children(field(cls, "body"))) {
             TSNode a = is(st, "expression_statement") && ts_node_named_child_count(st) ? ts_node_named_child(st, 0) : st;
@@ -553,20 +548,17 @@ Outcome probe_comp_data_export_deletion(const ProbeContext& ctx) {
     // ... or a class-based view of a user model whose base class (the project's own generic view) has an export
     // method that serialises: netbox's ContactListView(ObjectListView) with ObjectListView.export_table writing CSV.
     if (!exp.code && !views.empty()) {
-        std::map<std::string, std::pair<const File*, TSNode>, std::less<>> classes;
-        for (const File* f : search.files()) {
-            if (!sx::is_py(*f) || data::not_own_path(f->path)) continue;
-            sx::walk_types(sx::root(*f), {"class_definition", "function_definition"}, [&](TSNode n) {
-                if (is(n, "class_definition")) classes.emplace(std::string(sx::text(*f, field(n, "name"))), std::pair{f, n});
-                return !is(n, "function_definition");
-            });
-        }
+        std::vector<const File*> own;
+        for (const File* f : search.files())
+            if (!data::not_own_path(f->path)) own.push_back(f);
+        const auto classes = comp::py_classes(own);
         for (const auto& v : views) {
             if (exp.code) break;
             for (const auto& b : v.bases) {
                 auto it = classes.find(b);
                 if (it == classes.end()) continue;
-                const auto& [bf, bn] = it->second;
+                const File* bf = it->second.file;
+                const TSNode bn = it->second.node;
                 for (TSNode st : named_children(field(bn, "body"))) {
                     TSNode fn = is(st, "decorated_definition") ? field(st, "definition") : st;
                     if (!is(fn, "function_definition")) continue;
