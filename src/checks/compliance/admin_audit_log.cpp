@@ -113,6 +113,39 @@ bool shared_with_owner(const File& f, TSNode n) {
     return false;
 }
 
+// Does a block refuse the request: a raise/throw, abort(...), a Forbidden/PermissionDenied response or
+// exception, or a 403 status (a literal, or a name such as status.HTTP_403_FORBIDDEN, http.StatusForbidden)?
+bool refuses(const File& f, TSNode block) {
+    if (ts_node_is_null(block)) return false;
+    bool found = false;
+    auto last_part = [&](TSNode n) {
+        auto t = sx::text(f, n);
+        if (auto dot = t.rfind('.'); dot != std::string_view::npos) t = t.substr(dot + 1);
+        return str::lower(t);
+    };
+    sx::walk_types(block,
+                   {"raise_statement", "throw_statement", "call", "call_expression", "new_expression", "integer", "number",
+                    "int_literal", "attribute", "member_expression", "selector_expression"},
+                   [&](TSNode n) {
+                       if (found) return false;
+                       const auto t = sx::type(n);
+                       if (t == "raise_statement" || t == "throw_statement") {
+                           found = true;
+                       } else if (t == "call" || t == "call_expression" || t == "new_expression") {
+                           const auto callee = last_part(field(n, t == "new_expression" ? "constructor" : "function"));
+                           found = callee == "abort" || str::contains(callee, "forbidden") ||
+                                   str::contains(callee, "permissiondenied");
+                       } else if (t == "integer" || t == "number" || t == "int_literal") {
+                           found = sx::text(f, n) == "403";
+                       } else {
+                           const auto name = last_part(n);
+                           found = str::contains(name, "403") || str::contains(name, "forbidden");
+                       }
+                       return !found;
+                   });
+    return found;
+}
+
 // Does the role check at n refuse admins rather than admit them? `if current_user.is_superuser: raise
 // HTTPException(403)` on DELETE /users/me keeps superusers out of a user's own route.
 bool refuses_role(const File& f, TSNode n) {
@@ -122,13 +155,11 @@ bool refuses_role(const File& f, TSNode n) {
     int negations = 0;
     TSNode cur = n;
     for (int depth = 0; depth < 10; ++depth) {
-        TSNode p = ts_node_parent(cur);
+        TSNode p = sx::named_parent(cur);
         if (ts_node_is_null(p)) return false;
         if (is(p, "if_statement")) {
             if (!ts_node_eq(field(p, "condition"), cur) || negations % 2 != 0) return false;
-            auto body = str::lower(sx::text(f, field(p, "consequence")));
-            return str::contains(body, "raise") || str::contains(body, "throw") || str::contains(body, "abort(") ||
-                   str::contains(body, "403") || str::contains(body, "forbidden") || str::contains(body, "permissiondenied");
+            return refuses(f, field(p, "consequence"));
         }
         if (!climb.count(sx::type(p))) return false;
         if (is(p, "not_operator") || (is(p, "unary_expression") && sx::text(f, field(p, "operator")) == "!")) ++negations;
