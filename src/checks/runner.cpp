@@ -71,13 +71,7 @@ std::vector<ControlResult> run_controls(const Catalog& catalog, const collect::R
         if (!only_categories.empty() &&
             std::find(only_categories.begin(), only_categories.end(), c.category) == only_categories.end())
             continue;
-        ControlResult r;
-        r.id = c.id;
-        r.title = c.title;
-        r.category = c.category;
-        r.severity = c.severity_for(tier);
-        r.effort = c.effort;
-        r.remediation = c.remediation_for(repo_stack.remediation_keys);
+        ControlResult r = result_skeleton(c, tier, repo_stack.remediation_keys);
         if (c.probes.empty()) {
             if (c.attest_only()) {
                 r.status = Status::unverified;

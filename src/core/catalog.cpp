@@ -204,6 +204,17 @@ Result<Catalog> Catalog::from_documents(const std::vector<std::pair<std::string,
     return cat;
 }
 
+ControlResult result_skeleton(const Control& c, Tier tier, const std::vector<std::string>& stack_keys) {
+    ControlResult r;
+    r.id = c.id;
+    r.title = c.title;
+    r.category = c.category;
+    r.severity = c.severity_for(tier);
+    r.effort = c.effort;
+    r.remediation = c.remediation_for(stack_keys);
+    return r;
+}
+
 std::vector<std::string> Catalog::embedded_framework_names() {
     std::vector<std::string> names;
     for (const auto& [name, text] : embedded_catalog_documents()) {

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/audit_result.hpp"
 #include "core/types.hpp"
 #include "util/result.hpp"
 
@@ -73,6 +74,11 @@ private:
     std::vector<Control> m_controls;     // sorted by category order then id
     std::vector<Framework> m_frameworks; // sorted by name
 };
+
+// A control's result before anything is decided: the fields the catalogue gives (id, title, category,
+// the tier's severity, effort, the remediation for the detected stack keys). The static audit and the
+// live probe both start from it.
+ControlResult result_skeleton(const Control& c, Tier tier, const std::vector<std::string>& stack_keys);
 
 // The embedded catalog files (path relative to catalog/, content), generated at build time.
 const std::vector<std::pair<std::string, std::string>>& embedded_catalog_documents();

@@ -86,13 +86,7 @@ const LiveProbe* live_probe_for(std::string_view control) {
 std::vector<ControlResult> run_live(const Catalog& catalog, Session& s, Tier tier) {
     std::vector<ControlResult> out;
     for (const auto& c : catalog.controls()) {
-        ControlResult r;
-        r.id = c.id;
-        r.title = c.title;
-        r.category = c.category;
-        r.severity = c.severity_for(tier);
-        r.effort = c.effort;
-        r.remediation = c.remediation_for({});
+        ControlResult r = result_skeleton(c, tier, {});
         const LiveProbe* probe = live_probe_for(c.id);
         if (!probe) {
             r.status = c.attest_only() ? Status::unverified : Status::unknown;

@@ -10,25 +10,12 @@
 
 #include "core/catalog.hpp"
 #include "report/report.hpp"
+#include "util/strings.hpp"
 
 namespace gonogo::report {
 namespace {
 
-std::string esc(std::string_view s) {
-    std::string out;
-    out.reserve(s.size() + 16);
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+std::string esc(std::string_view s) { return str::markup_escape(s); }
 
 std::string_view light_class(Light l) { return l == Light::green ? "green" : l == Light::amber ? "amber" : "red"; }
 std::string_view light_word(Light l) { return l == Light::green ? "Green" : l == Light::amber ? "Amber" : "Red"; }

@@ -10,29 +10,13 @@
 
 #include "core/catalog.hpp"
 #include "report/report.hpp"
+#include "util/strings.hpp"
 
 namespace gonogo::report {
 namespace {
 
-// XML 1.0 text: escapes markup characters and drops control characters XML cannot carry.
-std::string xml(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char ch : s) {
-        auto c = static_cast<unsigned char>(ch);
-        switch (ch) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default:
-                if (c < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') out += ' ';
-                else out += ch;
-        }
-    }
-    return out;
-}
+// XML 1.0 text (the markup characters escaped, control characters XML cannot carry dropped).
+std::string xml(std::string_view s) { return str::markup_escape(s); }
 
 std::string evidence_lines(const std::vector<Evidence>& ev) {
     std::string out;

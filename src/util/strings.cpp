@@ -100,6 +100,24 @@ std::string clip(std::string_view s, std::size_t max) {
     return std::string(s.substr(0, cut)) + "…";
 }
 
+std::string markup_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 16);
+    for (char ch : s) {
+        switch (ch) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default:
+                if (static_cast<unsigned char>(ch) < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') out += ' ';
+                else out += ch;
+        }
+    }
+    return out;
+}
+
 LineIndex::LineIndex(std::string_view text) {
     m_starts.push_back(0);
     const char* const base = text.data();

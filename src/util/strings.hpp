@@ -29,6 +29,10 @@ double entropy(std::string_view s);
 std::string clip(std::string_view s, std::size_t max);
 
 // Maps byte offsets to 1-based (line, column). Columns count bytes.
+// Text for XML and HTML, in content or a quoted attribute: & < > " ' become references, and C0
+// control characters neither can carry (all but tab, newline, carriage return) become spaces.
+std::string markup_escape(std::string_view s);
+
 class LineIndex {
 public:
     explicit LineIndex(std::string_view text);

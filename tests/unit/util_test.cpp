@@ -23,6 +23,14 @@ TEST(Strings, CaseBlindSearchAndLower) {
     EXPECT_EQ(str::lower("Privacy POLICY \xc3\x84"), "privacy policy \xc3\x84");
 }
 
+// One escaper serves the HTML report and JUnit XML: markup characters become references, control
+// characters XML 1.0 cannot carry become spaces, UTF-8 passes through.
+TEST(Strings, MarkupEscape) {
+    EXPECT_EQ(str::markup_escape("a < b && c > \"d\" 'e'"), "a &lt; b &amp;&amp; c &gt; &quot;d&quot; &#39;e&#39;");
+    EXPECT_EQ(str::markup_escape("tab\tline\nbell\x07" "esc\x1b"), "tab\tline\nbell esc ");
+    EXPECT_EQ(str::markup_escape("Stra\xc3\x9f""e"), "Stra\xc3\x9f""e");
+}
+
 // A prepared pattern answers as match() does, for the shapes it shortcuts and for the rest.
 TEST(Glob, PreparedPatternAgreesWithMatch) {
     const std::vector<std::string> globs = {"Makefile", "*.mk", "Dockerfile*", "*.tab.[ch]", "src/*.js", "**/*.yml",
