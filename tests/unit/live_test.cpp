@@ -187,6 +187,24 @@ TEST(Live, CarelessServiceFailsWithTheHeaderSeen) {
     EXPECT_EQ(cookie.find("abc123"), std::string::npos) << "cookie values are not copied into reports";
 }
 
+// --header goes with every request: a service behind authentication answers its health route only
+// with the token, and the report never copies the token.
+TEST(Live, HeaderOptionIsSentWithEveryRequest) {
+    Server s("app.py", "--profile good --lifetime 60 --require-header 'Authorization: Bearer gonogo-t0ken-7'");
+    ASSERT_GT(s.port, 0);
+    Tmp t("live_header");
+    auto with = t.root / "with.json", without = t.root / "without.json";
+    run("probe " + s.url() + " --header 'Authorization: Bearer gonogo-t0ken-7' --ttfb-samples 2 --format json --output " +
+            with.string() + " -q",
+        k_fixed);
+    run("probe " + s.url() + " --ttfb-samples 2 --format json --output " + without.string() + " -q", k_fixed);
+    auto a = json::parse(slurp(with)), b = json::parse(slurp(without));
+    EXPECT_EQ((*control(a, "REL-01"))["status"], "pass") << (*control(a, "REL-01"))["message"];
+    EXPECT_EQ((*control(a, "SEC-12"))["status"], "pass") << (*control(a, "SEC-12"))["message"];
+    EXPECT_NE((*control(b, "REL-01"))["status"], "pass") << "without the header every route answers 401";
+    EXPECT_EQ(slurp(with).find("gonogo-t0ken-7"), std::string::npos) << "the header value is not copied into the report";
+}
+
 TEST(Live, MisbehavingServersGiveNamedDiagnosticsWithinTheTimeout) {
     const std::map<std::string, std::string> expected{
         {"hang", "no complete answer within 2000 ms"},

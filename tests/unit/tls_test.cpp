@@ -229,4 +229,24 @@ TEST(Tls, NginxCertificatesAndProtocolsAreGraded) {
     EXPECT_NE(msg("noforwardsecrecy").find("no forward secrecy with a current client"), std::string::npos) << msg("noforwardsecrecy");
     EXPECT_NE(msg("noforwardsecrecy").find("grade capped at B"), std::string::npos) << msg("noforwardsecrecy");
     EXPECT_NE(ev("valid").find("weak cipher class static RSA"), std::string::npos) << "named, but not failing, beside ECDHE";
+
+    // --insecure lets the HTTP checks read a server whose certificate does not verify (a staging host with a
+    // self-signed certificate); the certificate check itself still fails. Without it nothing is read.
+    int self_port = 0;
+    for (const auto& c : cases)
+        if (c.name == "selfsigned") self_port = c.port;
+    auto probe_self = [&](const std::string& extra, const std::string& name) {
+        auto out = t.root / (name + ".json");
+        run("probe https://127.0.0.1:" + std::to_string(self_port) + extra + " --ttfb-samples 1 --format json --output " +
+                out.string() + " -q",
+            k_fixed);
+        return json::parse(slurp(out));
+    };
+    auto insecure = probe_self(" --insecure", "insecure");
+    auto strict = probe_self("", "strict");
+    EXPECT_EQ((*control(insecure, "REL-01"))["status"], "pass") << (*control(insecure, "REL-01"))["message"];
+    EXPECT_EQ((*control(insecure, "SEC-17"))["status"], "fail") << (*control(insecure, "SEC-17"))["message"];
+    EXPECT_NE((*control(insecure, "SEC-17"))["message"].get<std::string>().find("the chain does not verify"), std::string::npos);
+    EXPECT_NE((*control(strict, "REL-01"))["status"], "pass") << (*control(strict, "REL-01"))["message"];
+    EXPECT_NE(strict["diagnostics"].dump().find("certificate"), std::string::npos) << strict["diagnostics"].dump();
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """A small web service for gonogo's live tests, written for them (standard
 library only). `--profile good` behaves as a production-ready service should;
-`--profile bad` makes the mistakes the live probes look for. It listens on
+`--profile bad` makes the mistakes the live probes look for;
+`--require-header "Name: value"` answers 401 to requests without that header.
+It listens on
 127.0.0.1 on a free port, prints the port and its process id on the first
 line of stdout, and
 stops by itself after --lifetime seconds."""
@@ -103,7 +105,20 @@ class Handler(BaseHTTPRequestHandler):
             HITS["count"] += 1
             return HITS["count"] > 20
 
+    def refused(self):
+        """--require-header: a service behind authentication answers 401 without that header."""
+        need = self.server.require_header
+        if not need:
+            return False
+        name, _, value = need.partition(":")
+        if self.headers.get(name.strip()) == value.strip():
+            return False
+        self.send(401, '{"error":"authentication required"}', "application/json")
+        return True
+
     def do_GET(self):
+        if self.refused():
+            return None
         good = self.server.profile == "good"
         path = self.path.split("?")[0]
         if path == "/":
@@ -152,9 +167,11 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--profile", choices=["good", "bad"], default="good")
     ap.add_argument("--lifetime", type=float, default=60)
+    ap.add_argument("--require-header", default="", help='e.g. "Authorization: Bearer t0ken": 401 without it')
     a = ap.parse_args()
     srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     srv.profile = a.profile
+    srv.require_header = a.require_header
     srv.daemon_threads = True
     print(srv.server_address[1], os.getpid(), flush=True)
     threading.Timer(a.lifetime, srv.shutdown).start()
