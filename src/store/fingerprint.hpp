@@ -15,7 +15,8 @@ std::string normalise(std::string_view line);
 
 // 16 hex digits of FNV-1a 64 over the control id, the path, and the normalised matched line with
 // its neighbours (`context`: the lines before, at and after the finding; empty when not a file
-// position, then the snippet and note are used).
+// position, then the snippet and note are used). For a live finding (the path is a URL) the numbers
+// in its snippet and note are left out: a measured time or size differs on every run, the finding not.
 std::string fingerprint(std::string_view control, const Evidence& e, const std::vector<std::string_view>& context);
 
 // Gives each piece of evidence of each control its fingerprint, numbering repeats ("hash:2") so that

@@ -189,6 +189,25 @@ TEST(Fingerprint, SurvivesMovesAndReindentationButNotAChangedLine) {
     EXPECT_EQ(a.size(), 16u);
 }
 
+// A live finding's measured numbers change from run to run; its words do not.
+TEST(Fingerprint, LiveFindingsIgnoreMeasuredNumbers) {
+    Evidence e;
+    e.path = "https://shop.example/health";
+    e.snippet = "GET /health -> 200 in 412 ms";
+    e.note = "p95 TTFB 1830 ms over 10 requests";
+    auto a = store::fingerprint("PERF-09", e, {});
+    e.snippet = "GET /health -> 200 in 398 ms";
+    e.note = "p95 TTFB 2210 ms over 10 requests";
+    EXPECT_EQ(a, store::fingerprint("PERF-09", e, {}));
+    e.note = "p95 TTFB 2210 ms over 10 requests, 2 failed";
+    EXPECT_NE(a, store::fingerprint("PERF-09", e, {})) << "different words are a different finding";
+    Evidence file = ev("src/a.ts", 3);
+    file.snippet = "timeout: 100";
+    auto f1 = store::fingerprint("REL-10", file, {});
+    file.snippet = "timeout: 0";
+    EXPECT_NE(f1, store::fingerprint("REL-10", file, {})) << "numbers in a file's line are the finding";
+}
+
 TEST(Fingerprint, RepeatsAreNumberedAndBaselinesCompare) {
     std::vector<ControlResult> now{failing("SEC-09", {ev("a.ts", 1), ev("a.ts", 9), ev("b.ts", 2)})};
     // Two identical lines in one file (same context) stay two findings.
