@@ -84,6 +84,8 @@ Classification classify(std::string_view rel) {
             if (seg == t) { c.kind = FileKind::test; return c; }
     if (str::contains(name, ".test.") || str::contains(name, ".spec.") || str::ends_with(name, "_test.go") ||
         (str::starts_with(name, "test_") && ext == ".py") || str::ends_with(name, "_test.py") || name == "conftest.py" ||
+        // A module of tests (Django's startapp tests.py, Flask's tests.py beside the app).
+        name == "tests.py" || str::ends_with(name, "_tests.py") ||
         // Settings modules for the test run (Django/Flask: configuration_testing.py, settings_test.py).
         (ext == ".py" && (str::ends_with(name, "_testing.py") || str::starts_with(name, "settings_test")))) {
         c.kind = FileKind::test;

@@ -234,6 +234,10 @@ TEST(Classify, Kinds) {
     EXPECT_EQ(classify("tests/fixtures/a.json").kind, FileKind::test);
     EXPECT_EQ(classify("pkg/handler_test.go").kind, FileKind::test);
     EXPECT_EQ(classify("app/test_views.py").kind, FileKind::test);
+    EXPECT_EQ(classify("tests.py").kind, FileKind::test);
+    EXPECT_EQ(classify("polls/tests.py").kind, FileKind::test);
+    EXPECT_EQ(classify("app/model_tests.py").kind, FileKind::test);
+    EXPECT_EQ(classify("app/contests.py").kind, FileKind::source);
     EXPECT_EQ(classify("netbox/configuration_testing.py").kind, FileKind::test);
     EXPECT_EQ(classify("project/settings_test.py").kind, FileKind::test);
     EXPECT_NE(classify("project/settings.py").kind, FileKind::test);
