@@ -47,14 +47,59 @@ bool is_true(const File& f, TSNode n) {
 
 namespace {
 
-bool literal_or_constant(const File& f, TSNode n) {
+// a if c else b / c ? a : b whose branches are literals.
+bool literal_choice(TSNode n) {
     n = unwrap(n);
     if (is_literal(n)) return true;
-    if (is(n, "identifier")) return is_constant_name(f, sx::text(f, n));
+    const std::string_view t = sx::type(n);
+    if (t == "conditional_expression") {  // Python: a if cond else b
+        auto parts = named_children(n);
+        return parts.size() == 3 && is_literal(parts[0]) && is_literal(parts[2]);
+    }
+    if (t == "ternary_expression") {
+        auto parts = named_children(n);
+        return parts.size() == 3 && is_literal(parts[1]) && is_literal(parts[2]);
+    }
+    return false;
+}
+
+// A local name every assignment of which, before n in its function, is a literal or a choice of literals
+// (`mode = 'READ WRITE' if allow_write else 'READ ONLY'`).
+bool local_constant(const File& f, TSNode n, std::string_view name) {
+    auto assigns = assignments_to(f, scope_of(f, n), name);
+    bool any = false;
+    for (const auto& a : assigns) {
+        if (ts_node_start_byte(a.at) > ts_node_start_byte(n)) continue;
+        if (a.augmented || !literal_choice(a.value)) return false;
+        any = true;
+    }
+    return any;
+}
+
+bool literal_or_constant(const File& f, TSNode n) {
+    n = unwrap(n);
+    if (is_literal(n) || literal_choice(n) || env_read(f, n)) return true;
+    if (is(n, "identifier")) {
+        auto name = sx::text(f, n);
+        return is_constant_name(f, name) || local_constant(f, n, name);
+    }
     return false;
 }
 
 }  // namespace
+
+bool env_read(const File& f, TSNode n) {
+    n = unwrap(n);
+    const std::string_view t = sx::type(n);
+    if (t == "member_expression") return sx::text(f, child(n, "object")) == "process.env";
+    if (t == "subscript_expression") return sx::text(f, child(n, "object")) == "process.env";
+    if (t == "subscript") return sx::text(f, child(n, "value")) == "os.environ";
+    if (t == "call" || t == "call_expression") {
+        auto callee = sx::text(f, child(n, "function"));
+        return callee == "os.getenv" || callee == "os.environ.get" || callee == "getenv" || callee == "os.Getenv";
+    }
+    return false;
+}
 
 bool is_constant_name(const File& f, std::string_view name) {
     TSNode root = sx::root(f);

@@ -38,7 +38,11 @@ bool is_false(const File& f, TSNode n);  // false / False
 bool is_true(const File& f, TSNode n);   // true / True
 // Names bound to literals at the top of the file (const X = '...', X = "..." in Python, Go const/var).
 bool is_constant_name(const File& f, std::string_view name);
-// An interpolated string whose every substitution is a literal or a constant name.
+// A read of the process environment (process.env.X, os.environ[...], os.getenv(), os.Getenv()): operator
+// configuration, not request data.
+bool env_read(const File& f, TSNode n);
+// An interpolated string whose every substitution is a literal, a constant name, a local bound only to
+// literals (or a choice between literals) before the string, or an environment read.
 bool interpolates_only_constants(const File& f, TSNode n);
 // Literal text parts of a string-building expression (template, f-string, concatenation, Sprintf format).
 std::string literal_parts(const File& f, TSNode n);

@@ -1,6 +1,8 @@
 // Probe sec.sql_concat: is SQL text built from strings (template literals,
 // concatenation, f-strings, % / .format, fmt.Sprintf) and handed to a raw-query
 // API? Follows the query variable within its function and one call hop back.
+// Substitutions of literals, constants, locals bound only to literals and
+// environment reads (operator configuration, not request data) are safe.
 #include <set>
 
 #include <fmt/format.h>
@@ -154,7 +156,9 @@ public:
                 Judgement out{Verdict::safe, {}};
                 for (const auto& a : assigns) {
                     if (ts_node_start_byte(a.at) > ts_node_start_byte(at)) continue;  // assigned after the call
-                    Judgement sub = judge(f, a.at, a.value, true, depth + 1);
+                    // A weak API (get, run, Exec on an unknown receiver) stays weak through the variable: its
+                    // text must still read as SQL.
+                    Judgement sub = judge(f, a.at, a.value, strong, depth + 1);
                     if (a.augmented && sub.verdict == Verdict::untraced && !is_literal(a.value)) sub.verdict = Verdict::built;
                     if (sub.verdict == Verdict::built)
                         sub.where.insert(sub.where.begin(), node_evidence(f, a.at, "the query text is built here"));
@@ -178,7 +182,8 @@ public:
                 std::string fname = function_name(f, fn);
                 if (it != params.end() && !fname.empty()) {
                     const std::size_t index = static_cast<std::size_t>(it - params.begin());
-                    Judgement out{Verdict::safe, {}};
+                    // Weak APIs start from "not a query": only a caller passing SQL-looking text makes it one.
+                    Judgement out{strong ? Verdict::safe : Verdict::not_sql, {}};
                     bool any = false;
                     for (const auto& fc : m_all) {
                         for (const auto& c : fc.calls) {
@@ -186,7 +191,9 @@ public:
                             auto args = positional_args(c);
                             if (index >= args.size()) continue;
                             any = true;
-                            Judgement sub = judge(*fc.file, c.node, args[index], true, depth + 1);
+                            // The callers of a wrapper around a weak API (a cache's get(key)) must pass
+                            // text that reads as SQL, or the call is not a query.
+                            Judgement sub = judge(*fc.file, c.node, args[index], strong, depth + 1);
                             if (sub.verdict == Verdict::built)
                                 sub.where.insert(sub.where.begin(),
                                                  node_evidence(*fc.file, c.node, fmt::format("passes built SQL to {}()", fname)));
@@ -277,7 +284,7 @@ Outcome decide_sql_concat(const ProbeContext& ctx) {
                     untraced.push_back(node_evidence(f, c.node, "query text comes from an expression that was not followed"));
                     break;
                 case Verdict::safe:
-                    safe.push_back(node_evidence(f, c.node, "constant SQL, values bound separately"));
+                    safe.push_back(node_evidence(f, c.node, "constant SQL (or built only from constants and configuration), values bound separately"));
                     break;
                 case Verdict::not_sql: break;
             }
@@ -313,8 +320,9 @@ Outcome decide_sql_concat(const ProbeContext& ctx) {
     if (!safe.empty()) {
         out.status = Status::pass;
         out.message = fmt::format(
-            "{} raw-query call(s), all with constant SQL text and values bound as parameters (or parameterized tagged "
-            "templates); no SQL built from strings.",
+            "{} raw-query call(s), all with constant SQL text (or text built only from constants and environment "
+            "configuration) and values bound as parameters (or parameterized tagged templates); no SQL built from request "
+            "data.",
             safe.size());
         if (safe.size() > 10) safe.resize(10);
         out.evidence = std::move(safe);
