@@ -3,10 +3,17 @@
 // defence: a CSRF middleware (csrf-csrf, csurf, lusca, Django's
 // CsrfViewMiddleware, Flask-WTF CSRFProtect, gorilla/csrf, nosurf, echo CSRF),
 // an Origin check, Next.js server actions' origin check, or SameSite=Lax/Strict
-// session cookies (NextAuth's default)?
+// session cookies (NextAuth's default)? Flask routes are read one by one: a
+// Flask-HTTPAuth guard authenticates with the Authorization header, a validated
+// Flask-WTF form checks its CSRF token, a JSON-only body cannot come from a
+// cross-site form, and a handler that never touches the login session is not
+// acting for the cookie's owner.
+#include <functional>
+
 #include <fmt/format.h>
 
 #include "checks/security/web_probes.hpp"
+#include "checks/compliance/comp_util.hpp"
 #include "checks/security/web_util.hpp"
 #include "util/strings.hpp"
 
@@ -203,6 +210,155 @@ struct Scan {
     }
 };
 
+// ---- Flask, route by route --------------------------------------------------------------
+
+struct FlaskDefences {
+    std::set<std::string> header_auth;  // variables bound to HTTPTokenAuth()/HTTPBasicAuth()/HTTPDigestAuth()/MultiAuth()
+    std::set<std::string> forms;        // FlaskForm subclasses, followed through the service's own classes
+    std::optional<Evidence> csrf_off;   // WTF_CSRF_ENABLED = False outside a test configuration
+};
+
+// A form class whose `class Meta: csrf = False` switches its token off.
+bool meta_csrf_off(const File& f, TSNode cls) {
+    bool off = false;
+    sx::walk_types(web::field(cls, "body"), {"class_definition"}, [&](TSNode m) {
+        if (sx::text(f, web::field(m, "name")) != "Meta") return false;
+        sx::walk_types(web::field(m, "body"), {"assignment"}, [&](TSNode a) {
+            if (sx::text(f, web::field(a, "left")) == "csrf" && sx::text(f, web::field(a, "right")) == "False") off = true;
+            return true;
+        });
+        return false;
+    });
+    return off;
+}
+
+FlaskDefences flask_defences(const ProbeContext& ctx) {
+    FlaskDefences d;
+    std::vector<const File*> py;
+    for (const auto* f : code_files(ctx))
+        if (web::is_py(*f) && f->tree) py.push_back(f);
+    const auto classes = comp::py_classes(py);
+    std::function<bool(std::string_view, int)> is_form = [&](std::string_view name, int depth) {
+        if (name == "FlaskForm") return true;
+        auto it = classes.find(name);
+        if (depth > 8 || it == classes.end() || meta_csrf_off(*it->second.file, it->second.node)) return false;
+        for (const auto& b : comp::py_base_names(*it->second.file, it->second.node))
+            if (b != name && is_form(b, depth + 1)) return true;
+        return false;
+    };
+    for (const auto& [name, c] : classes)
+        if (is_form(name, 0)) d.forms.insert(name);
+    for (const auto* f : py) {
+        if (str::contains(f->text, "flask_httpauth")) {
+            auto b = web::bindings(*f);
+            for (const auto& c : sx::calls(*f, sx::root(*f))) {
+                if (c.name != "HTTPTokenAuth" && c.name != "HTTPBasicAuth" && c.name != "HTTPDigestAuth" && c.name != "MultiAuth")
+                    continue;
+                const auto* bind = web::binding_of(b, c.callee);
+                TSNode p = ts_node_parent(c.node);
+                if (bind && web::module_is(bind->module, {"flask_httpauth"}) && is(p, "assignment"))
+                    d.header_auth.insert(std::string(sx::text(*f, web::field(p, "left"))));
+            }
+        }
+        if (!str::contains(f->text, "WTF_CSRF_ENABLED")) continue;
+        sx::walk_types(sx::root(*f), {"assignment"}, [&](TSNode a) {
+            auto left = sx::text(*f, web::field(a, "left"));
+            if (!str::contains(left, "WTF_CSRF_ENABLED") || sx::text(*f, web::field(a, "right")) != "False") return true;
+            for (TSNode p = sx::named_parent(a); !ts_node_is_null(p); p = sx::named_parent(p))
+                if (is(p, "class_definition") && str::icontains(sx::text(*f, web::field(p, "name")), "test")) return true;
+            if (!d.csrf_off) d.csrf_off = node_evidence(*f, a, "Flask-WTF CSRF switched off");
+            return true;
+        });
+    }
+    return d;
+}
+
+// The decorators above a Flask view (their text without '@').
+std::vector<std::string_view> decorators(const File& f, TSNode fn) {
+    std::vector<std::string_view> out;
+    TSNode dd = ts_node_parent(fn);
+    if (!is(dd, "decorated_definition")) return out;
+    for (TSNode c : web::named_children(dd))
+        if (is(c, "decorator") && ts_node_named_child_count(c) > 0) out.push_back(sx::text(f, ts_node_named_child(c, 0)));
+    return out;
+}
+
+// Flask-HTTPAuth guard on the view: `@token_auth.login_required` (or `login_required(role=...)`).
+std::string header_auth_guard(const File& f, TSNode fn, const FlaskDefences& d) {
+    for (auto dec : decorators(f, fn)) {
+        auto call = dec.find('(');
+        auto name = dec.substr(0, call);
+        auto dot = name.rfind('.');
+        if (dot == std::string_view::npos || name.substr(dot + 1) != "login_required") continue;
+        if (d.header_auth.count(std::string(name.substr(0, dot)))) return std::string(name.substr(0, dot));
+    }
+    return {};
+}
+
+// A Flask-WTF form the view builds and validates: `form = PostForm()` ... `form.validate_on_submit()`.
+std::string validated_form(const File& f, TSNode fn, const FlaskDefences& d) {
+    std::map<std::string, std::string> built;  // variable -> form class
+    std::string found;
+    for (const auto& c : sx::calls(f, fn)) {
+        if (d.forms.count(c.callee)) {
+            TSNode p = ts_node_parent(c.node);
+            if (is(p, "assignment") && is(web::field(p, "left"), "identifier") &&
+                !str::contains(sx::text(f, c.arguments), "csrf"))  // meta={'csrf': False}
+                built[std::string(sx::text(f, web::field(p, "left")))] = c.callee;
+            continue;
+        }
+        if (c.name != "validate_on_submit" && c.name != "validate") continue;
+        auto dot = c.callee.rfind('.');
+        if (dot == std::string::npos) continue;
+        auto it = built.find(c.callee.substr(0, dot));
+        if (it != built.end() && found.empty()) found = it->second;
+    }
+    return found;
+}
+
+// The view reads its body only as JSON (request.get_json() / request.json without force=True): Flask
+// answers 415 to a form post, and a cross-site JSON POST needs a CORS preflight.
+bool json_only_body(const File& f, TSNode fn) {
+    bool json = false, other = false;
+    sx::walk_types(fn, {"attribute", "call"}, [&](TSNode n) {
+        auto t = sx::text(f, n);
+        if (is(n, "call")) {
+            auto callee = sx::text(f, web::field(n, "function"));
+            if (callee == "request.get_json") {
+                if (str::contains(sx::text(f, web::field(n, "arguments")), "force")) other = true;
+                else json = true;
+            }
+            return true;
+        }
+        if (t == "request.json") json = true;
+        if (t == "request.form" || t == "request.values" || t == "request.data" || t == "request.files" ||
+            t == "request.get_data")
+            other = true;
+        return true;
+    });
+    return json && !other;
+}
+
+// The view neither requires a login (flask_login's login_required, fresh_login_required) nor reads the
+// login session (current_user, session): it does nothing on behalf of the cookie's owner.
+bool uses_login_session(const File& f, TSNode fn) {
+    for (auto dec : decorators(f, fn)) {
+        auto name = dec.substr(0, dec.find('('));
+        if (name == "login_required" || name == "fresh_login_required" || str::ends_with(name, ".login_required") ||
+            str::contains(name, "permission") || str::contains(name, "role"))
+            return true;
+    }
+    bool used = false;
+    sx::walk_types(fn, {"identifier"}, [&](TSNode n) {
+        TSNode p = ts_node_parent(n);
+        if (is(p, "attribute") && ts_node_eq(web::field(p, "attribute"), n)) return true;  // db.session is not Flask's
+        auto t = sx::text(f, n);
+        if (t == "current_user" || t == "session" || t == "login_user" || t == "logout_user" || t == "g") used = true;
+        return !used;
+    });
+    return used;
+}
+
 bool webhook_like(std::string_view s) {
     auto l = str::lower(s);
     return str::contains(l, "webhook") || str::contains(l, "hook");
@@ -264,10 +420,24 @@ static Outcome decide(const ProbeContext& ctx) {
             same_site = &s;
     const bool next_auth = cookies.next_auth;
 
+    const bool flask = ctx.svc().frameworks.count("flask") > 0;
+    FlaskDefences fd = flask ? flask_defences(ctx) : FlaskDefences{};
     std::vector<const Route*> changing;
     std::vector<std::string> skipped;
     for (const auto* r : routes(ctx)) {
         if (!state_changing(ctx, *r)) continue;
+        if (r->framework == "flask") {
+            if (auto h = handler_of(ctx, *r)) {
+                if (auto g = header_auth_guard(*h->file, h->node, fd); !g.empty()) {
+                    skipped.push_back(route_name(*r) + " (Flask-HTTPAuth " + g + ": the Authorization header, not a cookie)");
+                    continue;
+                }
+                if (!uses_login_session(*h->file, h->node)) {
+                    skipped.push_back(route_name(*r) + " (does not use the login session)");
+                    continue;
+                }
+            }
+        }
         if (next_auth && str::contains(r->path, "/api/auth/")) {
             skipped.push_back(route_name(*r) + " (NextAuth's own CSRF token)");
             continue;
@@ -307,7 +477,7 @@ static Outcome decide(const ProbeContext& ctx) {
     }
 
     std::vector<std::string> unprotected, protected_by, default_notes;
-    std::vector<Evidence> bad_ev, good_ev;
+    std::vector<Evidence> bad_ev, good_ev, form_ev;
     bool by_default = false;
     for (const auto* r : changing) {
         bool ok = false;
@@ -329,6 +499,22 @@ static Outcome decide(const ProbeContext& ctx) {
                 if (in_handler || global_fn) ok = true;
             }
             if (ok) protected_by.push_back(route_name(*r) + " (Origin header check)");
+        }
+        if (!ok && r->framework == "flask" && !fd.csrf_off) {
+            if (auto h = handler_of(ctx, *r)) {
+                if (auto form = validated_form(*h->file, h->node, fd); !form.empty()) {
+                    ok = true;
+                    by_default = true;
+                    protected_by.push_back(fmt::format("{} (validates Flask-WTF form {}, which checks a CSRF token by default)",
+                                                       route_name(*r), form));
+                    if (form_ev.size() < 3) form_ev.push_back(route_evidence(ctx, *r, "Flask-WTF form " + form + " validated"));
+                } else if (json_only_body(*h->file, h->node)) {
+                    ok = true;
+                    protected_by.push_back(route_name(*r) +
+                                           " (JSON-only body: Flask answers 415 to a form post and a cross-site JSON POST "
+                                           "needs a CORS preflight, see SEC-20)");
+                }
+            }
         }
         if (!ok && next_auth && (r->framework == "nextjs-app" || r->framework == "nextjs-pages")) {
             ok = true;
@@ -356,10 +542,14 @@ static Outcome decide(const ProbeContext& ctx) {
                                         unprotected.size(), str::join(unprotected, ", ")));
         if (!exempt_names.empty())
             parts.push_back(fmt::format("CSRF protection is switched off on {}", str::join(exempt_names, ", ")));
+        if (fd.csrf_off)
+            parts.push_back(fmt::format("Flask-WTF's form token is switched off ({}:{}: WTF_CSRF_ENABLED = False)",
+                                        fd.csrf_off->path, fd.csrf_off->line));
         out.message = str::join(parts, ". ") + ".";
         out.evidence = bad_ev;
         out.evidence.insert(out.evidence.end(), exempt_ev.begin(), exempt_ev.end());
         if (!cookies.session_evidence.empty()) out.evidence.push_back(cookies.session_evidence.front());
+        if (fd.csrf_off) out.evidence.push_back(*fd.csrf_off);
         return out;
     }
 
@@ -376,6 +566,7 @@ static Outcome decide(const ProbeContext& ctx) {
         if (str::contains(g.what, "csurf")) parts.push_back("note: csurf is deprecated, move to csrf-csrf or csrf-sync");
     if (!protected_by.empty()) parts.push_back(str::join(protected_by, ", "));
     for (const auto& e : scan.origin_check_ev) out.evidence.push_back(e);
+    for (const auto& e : form_ev) out.evidence.push_back(e);
     if (!default_notes.empty()) {
         parts.push_back(fmt::format("Next.js route handlers {} rely on NextAuth's session cookie being SameSite=Lax (its "
                                     "default), so cross-site POSTs carry no session; an Origin check would add defence in depth",
@@ -384,6 +575,7 @@ static Outcome decide(const ProbeContext& ctx) {
         for (const auto* r : changing)
             if (out.evidence.size() < 8) out.evidence.push_back(route_evidence(ctx, *r, "state-changing route"));
     }
+    if (!skipped.empty()) parts.push_back("not exposed: " + str::join(skipped, ", "));
     if (same_site && protected_by.size() && out.evidence.size() < 8) out.evidence.push_back(same_site->evidence());
     out.relied_on_default = by_default;
     out.message = fmt::format("State-changing routes are covered against CSRF: {}.", str::join(parts, "; "));
