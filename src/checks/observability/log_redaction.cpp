@@ -394,6 +394,9 @@ Outcome probe_obs_log_redaction(const ProbeContext& ctx) {
         return pass(fmt::format("Sensitive values reach {} log call{}, but the logger's redaction covers them.", ok.size(),
                                 ok.size() == 1 ? "" : "s"),
                     ev);
+    if (log_calls == 0)
+        return na("The service's code makes no log calls, so nothing can leak into logs (OBS-01 reports the missing "
+                  "logger).");
     std::string msg = fmt::format("None of the {} log call{} passes passwords, tokens, secrets, cookies, card data or emails, "
                                   "or whole request bodies or headers.",
                                   log_calls, log_calls == 1 ? "" : "s");

@@ -2,7 +2,8 @@
 // structured logger (pino, winston with its JSON format, bunyan, nestjs-pino,
 // Fastify's logger, slog, zap, zerolog, logrus with JSONFormatter, go-kit,
 // structlog, python-json-logger, a json.dumps formatter, loguru serialize=True)?
-// Text-only loggers and bare console.log/print/fmt.Println/log.Printf fail.
+// Text-only loggers (stdlib logging loggers and handlers, Flask's app.logger, logrus
+// without JSONFormatter) and bare console.log/print/fmt.Println/log.Printf fail.
 #include <array>
 
 #include <fmt/format.h>
@@ -177,12 +178,28 @@ void scan_go(const File& f, Logs& l) {
         l.text.push_back(telemetry::evidence(f, logrus_at, "logrus without JSONFormatter (its TextFormatter writes text)"));
 }
 
+// Flask's app.logger / current_app.logger is a stdlib logger: app.logger.info(...), app.logger.addHandler(...).
+bool flask_logger_call(std::string_view callee) {
+    for (std::string_view head : {"app.logger.", "current_app.logger.", "self.app.logger."}) {
+        if (!str::starts_with(callee, head)) continue;
+        auto m = callee.substr(head.size());
+        return m == "debug" || m == "info" || m == "warning" || m == "error" || m == "exception" || m == "critical" ||
+               m == "addHandler" || m == "setLevel";
+    }
+    return false;
+}
+
 void scan_py(const File& f, Logs& l) {
     const Imports& im = Imports::of(f);
     TSNode root = sx::root(f);
     for (const auto& c : sx::calls(f, root)) {
         if (c.callee == "print") {
             bare(l, f, c.node, "bare print()");
+            continue;
+        }
+        if (flask_logger_call(c.callee)) {
+            if (std::none_of(l.text.begin(), l.text.end(), [&](const Evidence& e) { return e.path == f.path; }))
+                l.text.push_back(telemetry::evidence(f, c.node, "Flask app.logger (stdlib logging, text by default)"));
             continue;
         }
         auto q = im.qualify(c.callee);
@@ -199,6 +216,21 @@ void scan_py(const File& f, Logs& l) {
         } else if ((mod == "json_log_formatter" && path == "JSONFormatter") || (mod == "ecs_logging" && path == "StdlibFormatter")) {
             l.structured.push_back(telemetry::evidence(f, c.node, std::string(mod) + " formatter (JSON)"));
             name(l, std::string(mod));
+        } else if (mod == "loguru" && path == "logger.configure") {
+            // logger.configure(handlers=[{"sink": sys.stdout, "serialize": True}])
+            auto args = sx::text(f, c.arguments);
+            if (str::contains(args, "\"serialize\": True") || str::contains(args, "'serialize': True") ||
+                str::contains(args, "serialize=True")) {
+                l.structured.push_back(telemetry::evidence(f, c.node, "loguru handlers with serialize=True (JSON)"));
+                name(l, "loguru (serialize)");
+            } else {
+                l.text.push_back(telemetry::evidence(f, c.node, "loguru handlers without serialize=True (text)"));
+            }
+        } else if (mod == "loguru" && (path == "logger.info" || path == "logger.debug" || path == "logger.warning" ||
+                                       path == "logger.error" || path == "logger.exception" || path == "logger.critical" ||
+                                       path == "logger.success" || path == "logger.log")) {
+            if (std::none_of(l.text.begin(), l.text.end(), [&](const Evidence& e) { return e.path == f.path; }))
+                l.text.push_back(telemetry::evidence(f, c.node, "loguru's default sink (text lines on stderr)"));
         } else if (mod == "loguru" && path == "logger.add") {
             auto s = option(f, c.arguments, "serialize");
             if (s.has == Has::yes && sx::text(f, unwrap(s.value)) == "True") {
@@ -212,6 +244,12 @@ void scan_py(const File& f, Logs& l) {
         } else if (mod == "logging" &&
                    (path == "info" || path == "warning" || path == "error" || path == "exception" || path == "debug" || path == "critical")) {
             bare(l, f, c.node, "stdlib logging." + std::string(path) + " (text by default)");
+        } else if ((mod == "logging" && (path == "getLogger" || path == "Formatter" || path == "StreamHandler" ||
+                                         path == "FileHandler" || str::starts_with(path, "handlers."))) ||
+                   mod == "logging.handlers") {
+            // A stdlib logger or handler: text lines unless a JSON formatter (found above) is attached.
+            if (std::none_of(l.text.begin(), l.text.end(), [&](const Evidence& e) { return e.path == f.path; }))
+                l.text.push_back(telemetry::evidence(f, c.node, fmt::format("stdlib {}.{} (text unless a JSON formatter is set)", mod, path)));
         }
     }
     // dictConfig / Django LOGGING formatters naming a JSON formatter class, and custom json.dumps formatters.
