@@ -14,6 +14,15 @@ std::vector<std::string_view> segments(std::string_view p) { return str::split(p
 
 bool all_digits_prefix(std::string_view s) { return !s.empty() && s[0] >= '0' && s[0] <= '9'; }
 
+// Postgrator's <version>.do.<name>.sql / <version>.undo.<name>.sql.
+bool postgrator_name(std::string_view lbase) {
+    std::size_t i = 0;
+    while (i < lbase.size() && lbase[i] >= '0' && lbase[i] <= '9') ++i;
+    if (i == 0) return false;
+    auto rest = lbase.substr(i);
+    return str::starts_with(rest, ".do.") || str::starts_with(rest, ".undo.");
+}
+
 }  // namespace
 
 bool not_own_path(std::string_view path) {
@@ -86,7 +95,7 @@ std::vector<MigrationFile> find_migration_files(const ProbeContext& ctx) {
         } else if (py && parent == "migrations" && all_digits_prefix(base)) {
             tool = MigrationTool::django;
             hit = true;
-        } else if (sql && (str::ends_with(lbase, ".up.sql") || str::ends_with(lbase, ".down.sql"))) {
+        } else if (sql && (str::ends_with(lbase, ".up.sql") || str::ends_with(lbase, ".down.sql") || postgrator_name(lbase))) {
             tool = MigrationTool::sql_updown;
             hit = true;
         } else if (sql && base.size() > 3 && (base[0] == 'V' || base[0] == 'U' || base[0] == 'R') &&

@@ -1,9 +1,10 @@
 // Probe dr.reversible_migrations (DR-06): can each versioned migration be
 // rolled back? Prisma (no down migrations unless down.sql / rollback scripts
 // sit beside them), Alembic downgrade(), Django RunPython/RunSQL reverses,
-// golang-migrate .down.sql, goose/dbmate down sections, Flyway undo files,
+// golang-migrate .down.sql, postgrator .undo. files, goose/dbmate down sections, Flyway undo files,
 // Knex/Sequelize/TypeORM down().
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include <fmt/format.h>
@@ -107,12 +108,20 @@ Outcome probe_dr_reversible_migrations(const ProbeContext& ctx) {
             }
             case MigrationTool::sql_updown: {
                 auto b = base_of(m.path);
-                if (!str::ends_with(str::lower(b), ".up.sql")) break;
+                std::string down;
+                std::string_view missing = "no matching .down.sql";
+                if (str::ends_with(str::lower(b), ".up.sql")) {
+                    down = dir_of(m.path) + "/" + b.substr(0, b.size() - 7) + (str::ends_with(b, ".UP.SQL") ? ".DOWN.SQL" : ".down.sql");
+                } else if (auto p = b.find(".do."); p != std::string::npos && p > 0 && std::isdigit(static_cast<unsigned char>(b[0]))) {
+                    down = dir_of(m.path) + "/" + b.substr(0, p) + ".undo." + b.substr(p + 4);  // postgrator
+                    missing = "no matching .undo. migration (postgrator)";
+                } else {
+                    break;  // a down/undo file: judged with its pair
+                }
                 ++checked;
-                auto down = dir_of(m.path) + "/" + b.substr(0, b.size() - 7) + (str::ends_with(b, ".UP.SQL") ? ".DOWN.SQL" : ".down.sql");
                 const File* d = ctx.model.file(down);
                 if (!paths.count(down)) {
-                    bad.push_back(data::path_evidence(ctx, m.path, "no matching .down.sql"));
+                    bad.push_back(data::path_evidence(ctx, m.path, std::string(missing)));
                     bad_names.push_back(m.path);
                 } else if (d && d->kept && !sql_has_statements(d->text)) {
                     bad.push_back(data::path_evidence(ctx, down, "empty down migration"));
