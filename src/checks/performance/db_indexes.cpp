@@ -1,8 +1,9 @@
 // Probe perf.db_indexes (PERF-01): are the columns the service filters and
 // sorts on, and its foreign keys, covered by an index (as the leading column)?
 // Prisma schema + where/orderBy of multi-row Prisma queries; SQL CREATE TABLE /
-// CREATE INDEX migrations; SQLAlchemy ForeignKey columns; Django ForeignKey
-// (indexed by default).
+// CREATE INDEX migrations (a MySQL foreign key counts as indexed: InnoDB creates
+// the index itself); SQLAlchemy ForeignKey columns; Django ForeignKey (indexed
+// by default).
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -268,7 +269,14 @@ std::string ident(std::string_view s) {
     return r;
 }
 
-Outcome from_sql(const std::vector<const File*>& sqls) {
+// MySQL's InnoDB creates an index on a foreign-key column itself when none leads with it. A migration
+// file speaks MySQL when it uses MySQL-only DDL, or when MySQL is the service's only SQL database.
+bool mysql_ddl(const File& f, bool mysql_only) {
+    return mysql_only || str::icontains(f.text, "AUTO_INCREMENT") || str::icontains(f.text, "ENGINE=InnoDB") ||
+           str::icontains(f.text, "ENGINE = InnoDB");
+}
+
+Outcome from_sql(const std::vector<const File*>& sqls, bool mysql_only) {
     static const std::regex create_table(R"(create\s+table\s+(if\s+not\s+exists\s+)?([\w."`\[\]]+)\s*\()", std::regex::icase);
     static const std::regex create_index(
         R"(create\s+(unique\s+)?index\s+(concurrently\s+)?(if\s+not\s+exists\s+)?[\w."`]*\s*on\s+(only\s+)?([\w."`]+)\s*(using\s+\w+\s*)?\(\s*([\w"`]+))",
@@ -316,8 +324,12 @@ Outcome from_sql(const std::vector<const File*>& sqls) {
                 if (str::starts_with(lt, "foreign key") || (str::starts_with(lt, "constraint") && str::contains(lt, "foreign key"))) {
                     auto p = lt.find("foreign key");
                     auto a = t.find('(', p), z = t.find_first_of(",)", a + 1);
-                    if (a != std::string_view::npos)
-                        cand.emplace(std::make_pair(table, ident(t.substr(a + 1, z - a - 1))), Col{f, f->lines.at(off).line, true});
+                    if (a != std::string_view::npos) {
+                        // A column declared above is now known to be a foreign key.
+                        auto [col_at, fresh] = cand.emplace(std::make_pair(table, ident(t.substr(a + 1, z - a - 1))),
+                                                        Col{f, f->lines.at(off).line, true});
+                        if (!fresh) col_at->second.fk = true;
+                    }
                     continue;
                 }
                 if (str::starts_with(lt, "check") || str::starts_with(lt, "index") || str::starts_with(lt, "key ") ||
@@ -337,30 +349,118 @@ Outcome from_sql(const std::vector<const File*>& sqls) {
             indexed.insert({ident((*it)[5].str()), ident((*it)[7].str())});
         for (std::sregex_iterator it(s.begin(), s.end(), alter_fk), end; it != end; ++it) {
             auto off = static_cast<std::size_t>(it->position(0));
-            cand.emplace(std::make_pair(ident((*it)[2].str()), ident((*it)[3].str())), Col{f, f->lines.at(off).line, true});
+            auto [at, fresh] = cand.emplace(std::make_pair(ident((*it)[2].str()), ident((*it)[3].str())), Col{f, f->lines.at(off).line, true});
+            if (!fresh) at->second.fk = true;
         }
     }
     if (cand.empty()) return unknown("SQL migrations found, but no foreign-key or *_id columns to judge.");
     std::vector<Gap> gaps;
     std::vector<Evidence> ok;
+    std::size_t by_innodb = 0;
     for (auto& [k, c] : cand) {
         if (indexed.count(k)) {
             if (ok.size() < 5) ok.push_back(c.f->evidence_line(c.line, "indexed"));
             continue;
         }
+        if (c.fk && mysql_ddl(*c.f, mysql_only)) {
+            ++by_innodb;
+            if (ok.size() < 5) ok.push_back(c.f->evidence_line(c.line, "foreign key: InnoDB indexes it"));
+            continue;
+        }
         gaps.push_back({fmt::format("{}.{}", k.first, k.second),
                         c.f->evidence_line(c.line, fmt::format("{}.{} has no CREATE INDEX", k.first, k.second))});
     }
-    return judge(std::move(gaps), cand.size(), "SQL migrations", std::move(ok));
+    auto out = judge(std::move(gaps), cand.size(), "SQL migrations", std::move(ok));
+    if (by_innodb) {
+        out.message += fmt::format(" {} foreign-key column(s) rely on MySQL's InnoDB, which creates an index for a foreign "
+                                   "key that has none.",
+                                   by_innodb);
+        if (out.status == Status::pass) out.relied_on_default = true;
+    }
+    return out;
 }
 
 // --- Python ORMs ------------------------------------------------------------
+
+// SQLAlchemy: where a Column()/mapped_column() sits. The table is the first string argument of an
+// enclosing op.create_table()/Table() call, or the enclosing class's __tablename__ (else its name).
+std::string sa_table(const File& f, TSNode n) {
+    for (TSNode p = syn::named_parent(n); !ts_node_is_null(p); p = syn::named_parent(p)) {
+        const auto t = syn::type(p);
+        if (t == "call") {
+            auto callee = syn::text(f, ts_node_child_by_field_name(p, "function", 8));
+            if (str::ends_with(callee, "create_table") || callee == "Table" || str::ends_with(callee, ".Table")) {
+                auto args = syn::named_children(ts_node_child_by_field_name(p, "arguments", 9));
+                if (!args.empty()) return syn::string_value(f, args[0]);
+            }
+        }
+        if (t == "class_definition") {
+            std::string name(syn::text(f, ts_node_child_by_field_name(p, "name", 4)));
+            syn::walk_types(ts_node_child_by_field_name(p, "body", 4), {"assignment"}, [&](TSNode a) {
+                if (syn::text(f, ts_node_child_by_field_name(a, "left", 4)) == "__tablename__") {
+                    auto v = syn::string_value(f, ts_node_child_by_field_name(a, "right", 5));
+                    if (!v.empty()) name = v;
+                }
+                return true;
+            });
+            return name;
+        }
+    }
+    return {};
+}
+
+// The column a Column()/mapped_column() defines: its first string argument, else the attribute it is
+// assigned to (`user_id = Column(...)`, `user_id: Mapped[int] = mapped_column(...)`).
+std::string sa_column(const File& f, const syn::Call& c) {
+    auto args = syn::call_args(c);
+    if (!args.empty() && syn::is_string_literal(args[0])) return syn::string_value(f, args[0]);
+    TSNode p = syn::named_parent(c.node);
+    if (syn::type(p) == "assignment") return std::string(syn::text(f, ts_node_child_by_field_name(p, "left", 4)));
+    return {};
+}
+
+// The leading column of a composite key or index: PrimaryKeyConstraint("a", "b"), UniqueConstraint(...),
+// Index("ix", "a", ...), op.create_primary_key(name, table, ["a", ...]), op.create_index(name, table, ["a"]).
+std::optional<std::pair<std::string, std::string>> sa_leading(const File& f, const syn::Call& c) {
+    auto args = syn::call_args(c);
+    auto first_string = [&](TSNode list) -> std::string {
+        if (syn::type(list) == "list" || syn::type(list) == "tuple") {
+            auto items = syn::named_children(list);
+            return items.empty() ? std::string() : syn::string_value(f, items[0]);
+        }
+        return syn::string_value(f, list);
+    };
+    if (c.name == "create_primary_key" || c.name == "create_index" || c.name == "create_unique_constraint") {
+        if (args.size() < 3) return std::nullopt;
+        return std::make_pair(syn::string_value(f, args[1]), first_string(args[2]));
+    }
+    if (c.name == "PrimaryKeyConstraint" || c.name == "UniqueConstraint") {
+        if (args.empty()) return std::nullopt;
+        return std::make_pair(sa_table(f, c.node), first_string(args[0]));
+    }
+    if (c.name == "Index") {
+        if (args.size() < 2) return std::nullopt;
+        std::string col = first_string(args[1]);
+        if (col.empty()) {  // Index("ix", Model.col) / Index("ix", table.c.col)
+            auto t = syn::text(f, args[1]);
+            col = std::string(t.substr(t.rfind('.') == std::string_view::npos ? 0 : t.rfind('.') + 1));
+        }
+        return std::make_pair(sa_table(f, c.node), col);
+    }
+    return std::nullopt;
+}
 
 std::optional<Outcome> from_python(const ProbeContext& ctx) {
     std::vector<Gap> gaps;
     std::vector<Evidence> ok;
     std::size_t checked = 0;
     bool django_default = false;
+    struct SaFk {
+        std::string table, column;
+        Evidence ev;
+    };
+    std::vector<SaFk> sa_fks;
+    std::set<std::pair<std::string, std::string>> sa_indexed;
     for (const File* f : code_files(ctx)) {
         if (f->lang != Language::python || data::not_own_path(f->path)) continue;
         for (const auto& c : syn::calls(*f, syn::root(*f))) {
@@ -379,13 +479,30 @@ std::optional<Outcome> from_python(const ProbeContext& ctx) {
                 auto a = std::string(syn::text(*f, c.arguments));
                 if (!str::contains(a, "ForeignKey(")) continue;
                 ++checked;
+                auto table = sa_table(*f, c.node);
+                auto column = sa_column(*f, c);
                 if (str::contains(a, "index=True") || str::contains(a, "primary_key=True") || str::contains(a, "unique=True")) {
                     if (ok.size() < 5) ok.push_back(node_evidence(*f, c.node, "indexed"));
                 } else {
-                    gaps.push_back({"SQLAlchemy ForeignKey column without index=True", node_evidence(*f, c.node)});
+                    sa_fks.push_back({table, column, node_evidence(*f, c.node, "ForeignKey column without an index")});
                 }
+            } else if (auto lead = sa_leading(*f, c)) {
+                sa_indexed.insert(*lead);
             }
         }
+    }
+    for (auto& fk : sa_fks) {
+        if (!fk.column.empty() && sa_indexed.count({fk.table, fk.column})) {
+            if (ok.size() < 5) {
+                Evidence e = fk.ev;
+                e.note = "leads a composite key or index";
+                ok.push_back(std::move(e));
+            }
+            continue;
+        }
+        std::string what = fk.column.empty() ? "SQLAlchemy ForeignKey column without index=True"
+                                              : (fk.table.empty() ? fk.column : fk.table + "." + fk.column);
+        gaps.push_back({what, fk.ev});
     }
     if (checked == 0) return std::nullopt;
     auto out = judge(std::move(gaps), checked, "Python models", std::move(ok));
@@ -405,13 +522,15 @@ Outcome probe_perf_db_indexes(const ProbeContext& ctx) {
         if (f->lang == Language::prisma) schemas.push_back(f);
         else if (f->lang == Language::sql) sqls.push_back(f);
     }
+    const auto& stores = ctx.svc().datastores;
+    const bool mysql_only = stores.count("mysql") && !stores.count("postgres") && !stores.count("sqlite");
     if (!schemas.empty()) return from_prisma(ctx, schemas);
     if (!sqls.empty()) {
-        auto o = from_sql(sqls);
+        auto o = from_sql(sqls, mysql_only);
         if (o.status != Status::unknown) return o;
     }
     if (auto py = from_python(ctx)) return *py;
-    if (!sqls.empty()) return from_sql(sqls);
+    if (!sqls.empty()) return from_sql(sqls, mysql_only);
     if (ctx.svc().datastores.empty()) return na("No database schema (Prisma schema, SQL migrations, ORM models) found.");
     return unknown("The service uses a database, but no schema gonogo can read (Prisma, SQL DDL, Django/SQLAlchemy models) was found.");
 }

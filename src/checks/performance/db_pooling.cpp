@@ -1,7 +1,7 @@
 // Probe perf.db_pooling (PERF-07): does the service reuse pooled database
 // connections with bounds? Prisma/pg/mysql2 clients created once per process
 // (not per request), Go sql.DB with SetMaxOpenConns, pgxpool, SQLAlchemy
-// engine pools, Django CONN_MAX_AGE.
+// engine pools (also Flask-SQLAlchemy's), TypeORM DataSources, Django CONN_MAX_AGE.
 #include <optional>
 
 #include <fmt/format.h>
@@ -94,6 +94,18 @@ Outcome probe_perf_db_pooling(const ProbeContext& ctx) {
                 return true;
             });
             for (const auto& c : syn::calls(*f, root)) {
+                // TypeORM: a DataSource (NestJS TypeOrmModule.forRoot, new DataSource, createConnection) keeps its
+                // driver's pool per process (pg and mysql2 default to 10 connections; poolSize / extra bound it).
+                if (own && (c.callee == "TypeOrmModule.forRoot" || c.callee == "TypeOrmModule.forRootAsync") &&
+                    depends_on_any(ctx, {"typeorm"})) {
+                    saw_client = true;
+                    t.pass_ev.push_back(node_evidence(*f, c.node));
+                    const bool cfg = str::contains(f->text, "poolSize") || str::contains(f->text, "connectionLimit");
+                    (cfg ? t.explicit_cfg : t.by_default) = true;
+                    t.pass_msg.push_back(cfg ? "a TypeORM DataSource with poolSize"
+                                             : "a TypeORM DataSource, created once at module init (its driver's pool, default 10)");
+                    continue;
+                }
                 if (c.name != "createPool" && c.name != "createConnection") continue;
                 if (!depends_on_any(ctx, {"mysql2", "mysql"})) continue;
                 auto ev = node_evidence(*f, c.node);
@@ -154,6 +166,12 @@ Outcome probe_perf_db_pooling(const ProbeContext& ctx) {
                         (cfg ? t.explicit_cfg : t.by_default) = true;
                         t.pass_msg.push_back(cfg ? "an SQLAlchemy engine with pool_size" : "an SQLAlchemy engine (QueuePool default 5+10)");
                     }
+                } else if (c.callee == "SQLAlchemy" && own && str::contains(f->text, "flask_sqlalchemy")) {
+                    // Flask-SQLAlchemy builds one engine per app (QueuePool unless SQLALCHEMY_ENGINE_OPTIONS says otherwise).
+                    saw_client = true;
+                    t.pass_ev.push_back(node_evidence(*f, c.node));
+                    t.by_default = true;
+                    t.pass_msg.push_back("Flask-SQLAlchemy's engine, one per app (QueuePool default 5+10)");
                 } else if ((c.name == "connect") && (c.callee == "psycopg2.connect" || c.callee == "psycopg.connect") && own &&
                            inside_handler(ctx, *f, c.node)) {
                     saw_client = true;
