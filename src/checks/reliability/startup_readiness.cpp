@@ -1,9 +1,12 @@
 // Probe rel.startup_readiness (REL-05): does the service take traffic only once its database
 // or cache is reachable? Decided from Kubernetes readiness/startup probes on the serving
 // containers, compose `depends_on: {condition: service_healthy}` on datastore services with a
-// healthcheck, or code that connects to the datastore before the server listens.
+// healthcheck, code that connects to the datastore before the server listens, or a container
+// start command (inline or its entrypoint script) that waits for the datastore or applies the
+// migrations and starts the server only once that succeeded.
 #include <array>
 #include <map>
+#include <regex>
 
 #include <fmt/format.h>
 
@@ -298,6 +301,113 @@ CodeWait code_wait(const ProbeContext& ctx) {
     return {};
 }
 
+// ---- a start command that waits for the datastore -------------------------------------------
+// The container's command, inline (`alembic upgrade head && uvicorn ...`) or in the entrypoint script
+// it runs, waits for the database (pg_isready, wait-for-it, dockerize -wait, nc -z ...) or applies
+// migrations, which need it, and starts the server only once that has succeeded: chained with &&,
+// retried in a loop until it succeeds, or under `set -e`.
+
+const std::regex& wait_re() {
+    static const std::regex re(
+        R"((\bpg_isready\b|wait-for-it|\bwait-for\b|\bdockerize\b.*-wait\b|\bnc\s+(-\w+\s+)*-z\b|mysqladmin\s+(\S+\s+)*ping|redis-cli\s+(\S+\s+)*ping|manage\.py\s+wait_for_db))");
+    return re;
+}
+const std::regex& migrate_re() {
+    static const std::regex re(
+        R"((prisma\s+migrate\s+deploy|alembic\s+(-\S+\s+)*upgrade|manage\.py\s+migrate|flask\s+db\s+upgrade|knex\s+migrate:latest|sequelize(-cli)?\s+db:migrate|typeorm.*migration:run|\bgoose\b.*\bup\b|\bmigrate\b.*\bup\b|atlas\s+migrate\s+apply|\bdbmate\b.*\b(up|migrate)\b|rails\s+db:migrate))");
+    return re;
+}
+const std::regex& server_re() {
+    static const std::regex re(
+        R"((\bgunicorn\b|\buvicorn\b|\bhypercorn\b|\bdaphne\b|waitress-serve|manage\.py\s+runserver|\bflask\s+run\b|\bnode\s+\S+|\bnpm\s+(run\s+)?start\b|\byarn\s+start\b|\bpnpm\s+start\b|next\s+start|\bpuma\b|rails\s+server|\bexec\s+"?\$@"?))");
+    return re;
+}
+
+std::string_view gate_kind(std::string_view line) {
+    const std::string l(line);
+    if (std::regex_search(l, wait_re())) return "waits for the datastore";
+    if (std::regex_search(l, migrate_re())) return "applies the migrations (which need the database)";
+    return {};
+}
+
+std::optional<CodeWait> inline_gate(const Container& c, const Instruction& in) {
+    // Shell form as written; exec form ["sh", "-c", "a && b"] carries the chain in its words.
+    const std::string cmd = in.exec_form ? str::join(in.argv, " ") : in.raw;
+    const auto parts = str::split(cmd, '&');  // `a && b` splits into a, "", b
+    bool gated = false;
+    std::string kind;
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+        if (!parts[i + 1].empty()) continue;  // a single & backgrounds; only && chains
+        if (auto k = gate_kind(parts[i]); !k.empty()) {
+            gated = true;
+            kind = std::string(k);
+        }
+    }
+    if (!gated || !std::regex_search(std::string(parts.back()), server_re())) return std::nullopt;
+    return CodeWait{c.file->evidence_line(in.line, "starts the server only after this succeeds"), false,
+                    fmt::format("The container's start command ({}:{}) {} and starts the server only when that succeeds "
+                                "(&&).",
+                                c.file->path, in.line, kind)};
+}
+
+std::optional<CodeWait> script_gate(const ProbeContext& ctx, const Instruction& in) {
+    // The script the command runs: a word ending in .sh, or an entrypoint file, found by name in the repository.
+    for (const auto& word : in.argv) {
+        auto w = str::trim(word);
+        while (!w.empty() && (w.front() == '[' || w.front() == '"' || w.front() == '\'')) w.remove_prefix(1);
+        while (!w.empty() && (w.back() == ']' || w.back() == '"' || w.back() == ',' || w.back() == '\'')) w.remove_suffix(1);
+        auto base = w.substr(w.rfind('/') == std::string_view::npos ? 0 : w.rfind('/') + 1);
+        if (base.empty() || (!str::ends_with(base, ".sh") && base != "entrypoint" && base != "docker-entrypoint")) continue;
+        for (const auto* f : ctx.files()) {
+            if (!f->kept || !f->is_own()) continue;
+            auto fb = std::string_view(f->path).substr(f->path.rfind('/') == std::string::npos ? 0 : f->path.rfind('/') + 1);
+            if (fb != base) continue;
+            const std::size_t n = f->lines.line_count();
+            bool set_e = false, in_loop = false;
+            std::size_t gate_line = 0;
+            std::string kind;
+            bool gate_checked = false;
+            for (std::size_t ln = 1; ln <= n; ++ln) {
+                auto t = str::trim(f->lines.line_text(f->text, ln));
+                if (t.empty() || t[0] == '#') continue;
+                if (str::starts_with(t, "set -e") || str::starts_with(t, "set -o errexit") ||
+                    (str::starts_with(t, "set -") && str::contains(t.substr(0, t.find(' ', 5)), "e")))
+                    set_e = true;
+                if (str::starts_with(t, "while ") || str::starts_with(t, "until ")) in_loop = true;
+                if (str::starts_with(t, "done")) in_loop = false;
+                if (auto k = gate_kind(t); !k.empty() && !gate_line) {
+                    gate_line = ln;
+                    kind = std::string(k);
+                    // Checked when it stops the script on failure: set -e, && / || exit, or retried in a loop
+                    // (until it succeeds) that the script leaves only by `break`.
+                    gate_checked = set_e || in_loop || str::contains(t, "&&") || str::contains(t, "|| exit") ||
+                                   str::starts_with(t, "until ") || str::starts_with(t, "while ");
+                    continue;
+                }
+                if (gate_line && std::regex_search(std::string(t), server_re())) {
+                    if (!gate_checked) return std::nullopt;
+                    return CodeWait{f->evidence_line(gate_line, "before the server starts"), false,
+                                    fmt::format("The container's entrypoint {} {} before it starts the server ({}:{}), so the "
+                                                "server listens only once the database answers.",
+                                                f->path, kind, f->path, ln)};
+                }
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<CodeWait> start_command_wait(const ProbeContext& ctx) {
+    for (const auto& c : containers(ctx)) {
+        for (const auto* in : {c.entrypoint ? &*c.entrypoint : nullptr, c.cmd ? &*c.cmd : nullptr}) {
+            if (!in) continue;
+            if (auto w = inline_gate(c, *in)) return w;
+            if (auto w = script_gate(ctx, *in)) return w;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 Outcome probe_rel_startup_readiness(const ProbeContext& ctx) {
@@ -321,6 +431,8 @@ Outcome probe_rel_startup_readiness(const ProbeContext& ctx) {
             return pass("The Helm chart configures a readinessProbe (or startupProbe) for the workload.", {*ev});
     }
     auto cw = code_wait(ctx);
+    if (!cw.evidence)
+        if (auto sw = start_command_wait(ctx)) cw = *sw;
     auto cv = compose(ctx);
     if (cv.applies) {
         if (cv.problems.empty())
