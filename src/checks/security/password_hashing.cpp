@@ -22,6 +22,9 @@ constexpr long k_min_bcrypt_cost = 10;
 
 struct Acc {
     std::vector<Evidence> bad, good, signals;
+    // Django's password methods the service defines itself (a Flask User.check_password wrapping werkzeug):
+    // their calls are not Django's hasher, the calls inside them are judged instead.
+    std::set<std::string, std::less<>> own_password_methods;
     bool by_default = false;
     std::string default_note;
     // Python classes that carry data but store nothing (pydantic models, DRF serializers, forms,
@@ -246,6 +249,7 @@ void scan_calls(const File& f, Acc& acc) {
                 acc.default_note = "werkzeug's generate_password_hash defaults (scrypt / pbkdf2)";
             }
             if (c.name == "make_password" || c.name == "set_password" || c.name == "check_password") {
+                if (acc.own_password_methods.count(c.name)) continue;
                 acc.by_default = true;
                 acc.default_note = "Django's default password hasher (PBKDF2-SHA256, 600k+ iterations)";
             }
@@ -462,6 +466,15 @@ Outcome decide_password_hashing(const ProbeContext& ctx) {
     for (const auto* f : code_files(ctx))
         if (is_py(*f) && f->text.find("class ") != std::string::npos) collect_classes(*f, py_bases);
     resolve_transfer_classes(py_bases, acc);
+    for (const auto* f : code_files(ctx)) {
+        if (!is_py(*f) || f->text.find("_password(") == std::string::npos) continue;
+        sx::walk_types(sx::root(*f), {"function_definition"}, [&](TSNode fn) {
+            auto name = sx::text(*f, sx::field(fn, "name"));
+            if (name == "make_password" || name == "set_password" || name == "check_password")
+                acc.own_password_methods.insert(std::string(name));
+            return true;
+        });
+    }
     for (const auto* f : code_files(ctx)) {
         const std::string_view t = f->text;
         const bool maybe = t.find("assword") != std::string_view::npos || t.find("bcrypt") != std::string_view::npos ||
