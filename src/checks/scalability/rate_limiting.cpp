@@ -437,6 +437,14 @@ static Outcome decide(const ProbeContext& ctx) {
         else if (web::is_go(*f)) scan.go_file(*f, go_files);
         else if (web::is_py(*f)) scan.py_file(*f);
     }
+    // @fastify/autoload registering @fastify/rate-limit from a plugins folder.
+    for (const auto& p : web::fastify_autoloaded(ctx)) {
+        if (p.module != "@fastify/rate-limit" && p.module != "fastify-rate-limit") continue;
+        TSNode global = is(p.options, "object") ? web::js_prop(*p.file, p.options, "global") : TSNode{};
+        bool per_route_only = web::bool_lit(*p.file, global) == std::optional<bool>(false);
+        scan.add(p.module, node_evidence(*p.file, p.at, p.module + " (registered by @fastify/autoload)"), State::applied,
+                 per_route_only ? "per client (IP), on routes with config.rateLimit only" : "per client (IP), every route");
+    }
     scan.drf_settings();
     scan.nginx();
     scan.manifests();

@@ -484,6 +484,9 @@ static Outcome decide(const ProbeContext& ctx) {
         else if (web::is_py(*f)) scan.py_file(*f);
         else if (web::is_go(*f)) scan.go_file(*f);
     }
+    for (const auto& p : web::fastify_autoloaded(ctx))
+        if (p.module == "@fastify/cors" || p.module == "fastify-cors")
+            scan.js_options(*p.file, p.at, p.options, p.module + " (registered by @fastify/autoload)", false);
     scan.header_sites();
     scan.django();
 

@@ -512,6 +512,9 @@ static Outcome decide(const ProbeContext& ctx) {
     Collector c;
     from_header_sites(ctx, c);
     from_django(ctx, c);
+    for (const auto& p : web::fastify_autoloaded(ctx))
+        if (p.module == "@fastify/helmet" || p.module == "fastify-helmet")
+            helmet_options(ctx, *p.file, p.at, p.options, helmet_major_for(ctx, p.module), c);
     for (const auto* f : web::files_with(ctx, {"sec.web-secure-lib"})) {
         if (!f->tree) continue;
         if (web::is_js(*f)) from_js_libraries(ctx, *f, c);

@@ -296,6 +296,106 @@ std::string go_local_name(std::string_view path) {
 
 }  // namespace
 
+namespace {
+
+// The folders an autoload registration names: the string literals of its `dir` option
+// (path.join(__dirname, 'plugins', 'external') -> "plugins/external"), relative to the registering file.
+std::vector<std::string> autoload_dirs(const ProbeContext& ctx) {
+    std::vector<std::string> out;
+    for (const auto* f : code_files(ctx)) {
+        if (!is_js(*f) || !str::contains(f->text, "@fastify/autoload")) continue;
+        auto b = bindings(*f);
+        for (const auto& c : sx::calls(*f, sx::root(*f))) {
+            auto args = sx::call_args(c);
+            if (c.name != "register" || args.size() < 2) continue;
+            const auto* pb = binding_of(b, sx::text(*f, args[0]));
+            if (!pb || pb->module != "@fastify/autoload") continue;
+            TSNode dir = js_prop(*f, resolved(*f, args[1]), "dir");
+            if (ts_node_is_null(dir)) continue;
+            std::string rel;
+            sx::walk(dir, [&](TSNode n) {
+                if (auto lit = str_lit(*f, n)) {
+                    std::string_view part = *lit;
+                    while (str::starts_with(part, "./")) part.remove_prefix(2);
+                    if (!part.empty() && part != "." && part != "..") rel += (rel.empty() ? "" : "/") + std::string(part);
+                    return false;
+                }
+                return true;
+            });
+            if (rel.empty()) continue;
+            auto slash = f->path.rfind('/');
+            std::string base = slash == std::string::npos ? std::string() : f->path.substr(0, slash + 1);
+            out.push_back(base + rel + "/");
+        }
+    }
+    return out;
+}
+
+// The object an autoConfig value yields: the object itself, or what an arrow/function returns.
+TSNode autoconfig_object(const File& f, TSNode v) {
+    v = resolved(f, v);
+    if (is(v, "object")) return v;
+    if (!is(v, "arrow_function") && !is(v, "function_expression") && !is(v, "function")) return TSNode{};
+    TSNode body = field(v, "body");
+    TSNode inner = sx::unwrap(body);
+    if (is(inner, "object")) return inner;
+    TSNode found{};
+    sx::walk(body, [&](TSNode n) {
+        if (!ts_node_is_null(found)) return false;
+        if (is(n, "arrow_function") || is(n, "function_expression") || is(n, "function_declaration")) return false;
+        if (is(n, "return_statement") && ts_node_named_child_count(n) > 0) {
+            TSNode r = sx::unwrap(ts_node_named_child(n, 0));
+            if (is(r, "object")) found = r;
+            return false;
+        }
+        return true;
+    });
+    return found;
+}
+
+}  // namespace
+
+std::vector<AutoloadedPlugin> fastify_autoloaded(const ProbeContext& ctx) {
+    std::vector<AutoloadedPlugin> out;
+    auto dirs = autoload_dirs(ctx);
+    if (dirs.empty()) return out;
+    for (const auto* f : code_files(ctx)) {
+        if (!is_js(*f) || !std::any_of(dirs.begin(), dirs.end(), [&](const std::string& d) { return str::starts_with(f->path, d); }))
+            continue;
+        auto b = bindings(*f);
+        TSNode exported{}, options{};
+        for (TSNode top : named_children(sx::root(*f))) {
+            if (!is(top, "export_statement")) continue;
+            TSNode decl = field(top, "declaration");
+            if (!ts_node_is_null(decl)) {  // export const autoConfig = ...
+                sx::walk(decl, [&](TSNode n) {
+                    if (is(n, "variable_declarator") && sx::text(*f, field(n, "name")) == "autoConfig")
+                        options = autoconfig_object(*f, field(n, "value"));
+                    return is(n, "lexical_declaration") || is(n, "variable_declaration");
+                });
+                continue;
+            }
+            TSNode value = field(top, "value");
+            if (ts_node_is_null(value) && ts_node_named_child_count(top) > 0) value = ts_node_named_child(top, 0);
+            value = sx::unwrap(value);
+            // export default fp(plugin, opts): the wrapped plugin.
+            if (is(value, "call_expression")) {
+                auto a = named_children(field(value, "arguments"));
+                if (!a.empty()) value = a[0];
+            }
+            if (is(value, "identifier")) {
+                const auto* pb = binding_of(b, sx::text(*f, value));
+                if (pb) {
+                    exported = top;
+                    out.push_back({f, pb->module, top, TSNode{}});
+                }
+            }
+        }
+        if (!ts_node_is_null(exported) && !out.empty() && out.back().file == f) out.back().options = options;
+    }
+    return out;
+}
+
 Bindings bindings(const File& f) {
     Bindings out;
     TSNode r = sx::root(f);

@@ -77,6 +77,20 @@ const Binding* binding_of(const Bindings& b, std::string_view callee);
 // True when the module equals one of `mods` or starts with one followed by '/' (npm, Go) or '.' (Python).
 bool module_is(std::string_view module, std::initializer_list<std::string_view> mods);
 
+// ---- Fastify autoload ------------------------------------------------------------------
+
+// A plugin that @fastify/autoload registers: a file in a folder handed to
+// `register(fastifyAutoload, { dir: path.join(..., 'plugins/external') })` whose default export
+// is a plugin module (`export default helmet`, `export default fp(fastifyUnderPressure, ...)`),
+// with its `export const autoConfig` options (an object, or a function returning one; null when absent).
+struct AutoloadedPlugin {
+    const File* file;
+    std::string module;  // '@fastify/helmet'
+    TSNode at;           // the export default statement
+    TSNode options;      // the options object, or null
+};
+std::vector<AutoloadedPlugin> fastify_autoloaded(const ProbeContext& ctx);
+
 // ---- masking ---------------------------------------------------------------------------
 
 // Masks string literals assigned to secret-looking keys in a snippet (secret: 'x', SECRET_KEY = "x",
