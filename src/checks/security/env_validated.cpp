@@ -2,7 +2,8 @@
 // environment validated when the process starts? Looks for a schema over the
 // environment (zod/valibot/joi/yup/envalid over process.env, @t3-oss/env createEnv,
 // NestJS ConfigModule validation, pydantic BaseSettings, django-environ/environs/
-// decouple without defaults, caarlos0/env or envconfig with required fields) or an
+// decouple without defaults, caarlos0/env or envconfig with required fields, @fastify/env
+// or env-schema with a JSON schema) or an
 // explicit guard that stops the process; secret variables with literal fallbacks fail.
 #include <algorithm>
 #include <cstring>
@@ -12,8 +13,10 @@
 #include <fmt/format.h>
 
 #include "checks/helpers.hpp"
+#include "checks/observability/telemetry_util.hpp"
 #include "checks/security/secrets_probes.hpp"
 #include "checks/security/secrets_util.hpp"
+#include "checks/security/web_util.hpp"
 #include "collect/syntax.hpp"
 #include "util/strings.hpp"
 
@@ -104,9 +107,16 @@ bool stops(const File& f, TSNode block) {
     });
     if (found) return true;
     for (const auto& c : syn::calls(f, block)) {
-        if (c.callee == "process.exit" || c.callee == "panic" || c.callee == "os.Exit" || c.callee == "sys.exit" ||
-            c.callee == "exit" || c.callee == "os._exit" || c.callee == "quit" || c.name == "Fatal" || c.name == "Fatalf" ||
-            c.name == "Fatalln" || c.name == "Panic" || c.name == "Panicf" || c.name == "Panicln")
+        const bool exit = c.callee == "process.exit" || c.callee == "os.Exit" || c.callee == "sys.exit" || c.callee == "exit" ||
+                          c.callee == "os._exit" || c.callee == "quit";
+        if (exit) {
+            // exit(0) ends the run as a success (an opt-out such as SKIP_DB_CHECK), not a refusal to start.
+            auto args = syn::call_args(c);
+            if (!args.empty() && syn::text(f, args[0]) == "0") continue;
+            return true;
+        }
+        if (c.callee == "panic" || c.name == "Fatal" || c.name == "Fatalf" || c.name == "Fatalln" || c.name == "Panic" ||
+            c.name == "Panicf" || c.name == "Panicln")
             return true;
     }
     return false;
@@ -136,6 +146,17 @@ void js_sites(const File& f, TSNode root, const std::set<std::string>& vars, std
     for (const auto& c : syn::calls(f, root)) {
         auto args = syn::call_args(c);
         auto lname = str::lower(c.name);
+        // fastify.register(fastifyEnv, { schema }) / envSchema({ schema }): JSON-schema validation of the environment.
+        if ((c.name == "register" && args.size() >= 2) || c.name == "envSchema") {
+            auto b = web::bindings(f);
+            const auto* pb = web::binding_of(b, c.name == "register" ? syn::text(f, args[0]) : std::string_view(c.callee));
+            TSNode opts = c.name == "register" ? web::resolved(f, args[1]) : (args.empty() ? TSNode{} : web::resolved(f, args[0]));
+            if (pb && (pb->module == "@fastify/env" || pb->module == "env-schema") &&
+                !ts_node_is_null(web::js_prop(f, opts, "schema"))) {
+                sites.push_back({&f, c.node, pb->module + " JSON schema"});
+                continue;
+            }
+        }
         if (c.name == "createEnv" && (t3 || !args.empty())) {
             sites.push_back({&f, c.node, "createEnv (@t3-oss/env) schema"});
             continue;
@@ -258,12 +279,67 @@ Evidence read_evidence(const secrets::EnvRead& r, std::string note) {
     return e;
 }
 
+// Script files the service's start runs: the package.json scripts named start/start:*/start-*/prestart/
+// serve or named by a Dockerfile CMD/ENTRYPOINT, followed through what they call (npm run, yarn, pnpm,
+// npm-run-all, run-s, run-p: any word that names another script), and the .js/.ts/.py/.sh paths in them.
+std::set<std::string> startup_script_files(const ProbeContext& ctx) {
+    std::set<std::string> files;
+    const auto& root = ctx.svc().root;
+    const std::string prefix = root.empty() ? std::string() : root + "/";
+    const auto* pkg = ctx.model.file(prefix + "package.json");
+    if (!pkg || !pkg->json || !pkg->json->is_object() || !pkg->json->contains("scripts") ||
+        !(*pkg->json)["scripts"].is_object())
+        return files;
+    std::map<std::string, std::string> scripts;
+    for (const auto& [k, v] : (*pkg->json)["scripts"].items())
+        if (v.is_string()) scripts[k] = v.get<std::string>();
+    std::vector<std::string> todo;
+    for (const auto& [k, v] : scripts)
+        if (k == "start" || k == "prestart" || k == "serve" || str::starts_with(k, "start:") || str::starts_with(k, "start-"))
+            todo.push_back(k);
+    for (const auto* f : ctx.files()) {
+        if (!f->kept || !f->is_own() || f->lang != Language::dockerfile) continue;
+        for (std::size_t ln = 1; ln <= f->lines.line_count(); ++ln) {
+            auto t = str::trim(f->lines.line_text(f->text, ln));
+            if (!str::starts_with(t, "CMD") && !str::starts_with(t, "ENTRYPOINT")) continue;
+            for (auto w : str::split(t, ' ')) {
+                std::string word(str::trim(w));
+                word.erase(std::remove_if(word.begin(), word.end(), [](char ch) { return ch == '"' || ch == '[' || ch == ']' || ch == ','; }),
+                           word.end());
+                if (scripts.count(word)) todo.push_back(word);
+            }
+        }
+    }
+    std::set<std::string> seen;
+    while (!todo.empty()) {
+        auto name = todo.back();
+        todo.pop_back();
+        if (!seen.insert(name).second) continue;
+        for (auto w : str::split(scripts[name], ' ')) {
+            std::string word(str::trim(w));
+            while (!word.empty() && (word.back() == ';' || word.back() == '&')) word.pop_back();
+            if (scripts.count(word)) {
+                todo.push_back(word);
+                continue;
+            }
+            for (std::string_view ext : {".js", ".mjs", ".cjs", ".ts", ".py", ".sh"})
+                if (str::ends_with(word, ext)) {
+                    std::string_view path = word;
+                    while (str::starts_with(path, "./")) path.remove_prefix(2);
+                    files.insert(prefix + std::string(path));
+                }
+        }
+    }
+    return files;
+}
+
 }  // namespace
 
 Outcome probe_sec_env_validated(const ProbeContext& ctx) {
     const auto& reads = secrets::env_reads(ctx);
     std::vector<Site> sites, weak;
     std::map<const File*, std::set<std::string>> vars;
+    const auto startup = startup_script_files(ctx);
     for (const auto* fp : code_files(ctx)) {
         const File& f = *fp;
         TSNode root = syn::root(f);
@@ -271,9 +347,16 @@ Outcome probe_sec_env_validated(const ProbeContext& ctx) {
         if (is_js(f)) js_sites(f, root, v, sites, weak);
         else if (f.lang == Language::go) go_sites(ctx, f, root, sites, weak);
         else if (f.lang == Language::python) py_sites(f, root, sites, weak);
-        // A guard mentions a direct read or a variable assigned from one (what mentions_env looks for).
-        if (!v.empty() || names_env_read(f.text)) guards(f, root, v, sites);
+        // A guard mentions a direct read or a variable assigned from one (what mentions_env looks for). A
+        // guard in a script (scripts/, tools/, seeds) protects that script's run, not the service's start,
+        // unless the start runs the script (umami: start-docker -> check-db -> scripts/check-db.js).
+        if ((!v.empty() || names_env_read(f.text)) && (!telemetry::is_tooling_path(f.path) || startup.count(f.path)))
+            guards(f, root, v, sites);
     }
+    // @fastify/env registered by @fastify/autoload with its schema in autoConfig.
+    for (const auto& p : web::fastify_autoloaded(ctx))
+        if (p.module == "@fastify/env" && !ts_node_is_null(web::js_prop(*p.file, p.options, "schema")))
+            sites.push_back({p.file, p.at, "@fastify/env JSON schema (registered by @fastify/autoload)"});
 
     // Secret variables with a literal fallback run with that value whenever the variable is missing.
     std::vector<Evidence> fallbacks;
