@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "checks/operations/deploy_util.hpp"
 #include "checks/reliability/health_probes.hpp"
 #include "checks/reliability/health_util.hpp"
 #include "util/strings.hpp"
@@ -452,6 +453,15 @@ Outcome probe_rel_startup_readiness(const ProbeContext& ctx) {
     if (cw.evidence) {
         auto o = pass(cw.message, {*cw.evidence});
         o.relied_on_default = cw.by_default;
+        return o;
+    }
+    // Nothing in the repository says what runs the service: a readiness probe may live with the platform's
+    // configuration elsewhere, so the absence of one here decides nothing.
+    const auto& rt = deploy::runtime_of(ctx);
+    if (rt.primary == deploy::Mechanism::none || rt.primary == deploy::Mechanism::dockerfile_only) {
+        auto o = deploy::undecided(ctx, rt, "whether a readiness check gates traffic");
+        if (o.status == Status::unknown)
+            o.message += fmt::format(" The code itself does not connect to the {} before it listens.", fmt::join(stores, ", "));
         return o;
     }
     std::vector<Evidence> ev;
