@@ -5,6 +5,7 @@
 #include "checks/security/secrets_util.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <array>
 #include <cctype>
 #include <cstring>
@@ -652,6 +653,18 @@ std::vector<Finding> find_secrets(const ProbeContext& ctx) {
                         strip_spaces(base64url_decode(std::string_view(fd.secret).substr(dot1 + 1, dot2 - dot1 - 1)));
                     if (header.empty() || header[0] != '{' || header.find("\"alg\"") == std::string::npos) continue;
                     if (payload.find("\"name\":\"JohnDoe\"") != std::string::npos) continue;  // jwt.io's sample
+                    // A token whose exp lies in the past grants nothing: API docs' example tokens
+                    // (OpenAPI `example:` values) are usually long expired.
+                    if (auto exp = payload.find("\"exp\":"); exp != std::string::npos) {
+                        long long t = 0;
+                        std::size_t i = exp + 6;
+                        bool digits = false;
+                        for (; i < payload.size() && payload[i] >= '0' && payload[i] <= '9' && t < 100000000000LL; ++i) {
+                            t = t * 10 + (payload[i] - '0');
+                            digits = true;
+                        }
+                        if (digits && t < static_cast<long long>(std::time(nullptr))) continue;
+                    }
                     if (payload.find("\"role\":\"anon\"") != std::string::npos) {
                         fd.public_by_design = true;
                         fd.note = "Supabase anon key: public by design (row-level security protects the data)";
