@@ -24,6 +24,19 @@ struct Found {
 constexpr std::array<std::pair<unsigned, std::string_view>, 3> k_needed{
     {{k_lint, "lint"}, {k_test, "test"}, {k_build, "build"}}};
 
+// A plain JavaScript service (no TypeScript, no build script in package.json) that ships no image has
+// nothing to build: Node runs its sources as they are.
+bool nothing_to_build(const ProbeContext& ctx) {
+    const auto& langs = ctx.svc().languages;
+    if (!langs.count("JavaScript") || langs.count("TypeScript") || langs.size() != 1) return false;
+    if (ctx.model.deployment.kinds.count("dockerfile")) return false;
+    const auto& root = ctx.svc().root;
+    const auto* pkg = ctx.model.file(root.empty() ? "package.json" : root + "/package.json");
+    if (!pkg || !pkg->json || !pkg->json->is_object()) return false;
+    const auto& j = *pkg->json;
+    return !(j.contains("scripts") && j["scripts"].is_object() && j["scripts"].contains("build"));
+}
+
 }  // namespace
 
 Outcome probe_ops_ci_pipeline(const ProbeContext& ctx) {
@@ -74,7 +87,12 @@ Outcome probe_ops_ci_pipeline(const ProbeContext& ctx) {
     }
     std::vector<std::string> have, missing;
     std::vector<Evidence> ev;
+    const bool no_build = nothing_to_build(ctx);
     for (std::size_t i = 0; i < k_needed.size(); ++i) {
+        if (!found[i].step && k_needed[i].first == k_build && no_build) {
+            have.emplace_back("no build needed (plain JavaScript: no build script, no image)");
+            continue;
+        }
         if (found[i].step) {
             have.push_back(fmt::format("{} ({})", k_needed[i].second, found[i].what));
             ev.push_back(step_evidence(*found[i].step, fmt::format("{}: {}", k_needed[i].second, found[i].what)));
@@ -106,6 +124,8 @@ Outcome probe_ops_ci_pipeline(const ProbeContext& ctx) {
         hint = " For a Python service the build is the image (docker build) or the package (python -m build).";
     else if (!found[2].step && ctx.svc().languages.count("Go"))
         hint = " `go test` compiles packages but not the binary you ship: add `go build ./...` or the image build.";
+    else if (!found[2].step && ctx.model.deployment.kinds.count("dockerfile"))
+        hint = " The service ships as an image: `docker build` in CI proves it still builds.";
     return fail(fmt::format("CI ({}) has no {} step{}{}.{} Add the missing step(s) so that every change proves it passes.{}",
                             ci, str::join(missing, " or "), have.empty() ? std::string() : "; it runs ",
                             have.empty() ? std::string() : str::join(have, ", "), soft_note, hint),
