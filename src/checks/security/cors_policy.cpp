@@ -2,6 +2,8 @@
 // @fastify/cors, CORSMiddleware, Flask-CORS, django-cors-headers, rs/cors,
 // gin/echo cors, Access-Control-* headers in code, next.config or nginx)
 // avoid reflecting any origin or pairing '*' with credentials?
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "checks/security/web_probes.hpp"
@@ -524,6 +526,14 @@ static Outcome decide(const ProbeContext& ctx) {
             good.push_back(fd.detail);
             other_ev.push_back(fd.ev);
         }
+    }
+    // The same configuration applied twice (app.use(cors()) and app.options('*', cors())) is named once;
+    // each place stays in the evidence.
+    for (auto* list : {&bad, &unknown_parts, &notes, &good}) {
+        std::vector<std::string> once;
+        for (auto& x : *list)
+            if (std::find(once.begin(), once.end(), x) == once.end()) once.push_back(std::move(x));
+        *list = std::move(once);
     }
     if (!bad.empty()) {
         out.status = Status::fail;
