@@ -138,7 +138,14 @@ constexpr Rule k_datastores[] = {
     {"github.com/jmoiron/sqlx", "sqlx"}, {"github.com/lib/pq", "postgres"}, {"github.com/jackc/pgx/v5", "postgres"},
     {"github.com/jackc/pgx/v4", "postgres"}, {"github.com/redis/go-redis/v9", "redis"},
     {"github.com/go-redis/redis/v8", "redis"}, {"go.mongodb.org/mongo-driver", "mongodb"}, {"sqlite3", "sqlite"},
-    {"better-sqlite3", "sqlite"}};
+    {"better-sqlite3", "sqlite"},
+    // Database drivers that name the engine: Go (database/sql drivers, GORM dialects, other client majors),
+    // Python and Node.
+    {"github.com/go-sql-driver/mysql", "mysql"}, {"github.com/mattn/go-sqlite3", "sqlite"}, {"modernc.org/sqlite", "sqlite"},
+    {"github.com/jackc/pgx", "postgres"}, {"github.com/redis/go-redis", "redis"}, {"github.com/go-redis/redis", "redis"},
+    {"gorm.io/driver/mysql", "mysql"}, {"gorm.io/driver/postgres", "postgres"}, {"gorm.io/driver/sqlite", "sqlite"},
+    {"github.com/jinzhu/gorm", "gorm"}, {"pymysql", "mysql"}, {"mysqlclient", "mysql"}, {"mysql-connector-python", "mysql"},
+    {"aiomysql", "mysql"}, {"motor", "mongodb"}, {"mariadb", "mysql"}, {"flask-sqlalchemy", "sqlalchemy"}};
 constexpr Rule k_providers[] = {
     {"stripe", "stripe"}, {"github.com/stripe/stripe-go/v76", "stripe"}, {"@sendgrid/mail", "sendgrid"},
     {"sendgrid", "sendgrid"}, {"nodemailer", "nodemailer"}, {"@aws-sdk/client-ses", "ses"}, {"resend", "resend"},
@@ -154,10 +161,14 @@ constexpr Rule k_providers[] = {
 
 template <std::size_t N>
 void apply(const Rule (&rules)[N], const std::vector<Dependency>& deps, std::set<std::string>& out) {
-    for (const auto& d : deps)
+    for (const auto& d : deps) {
+        // A Go module marked `// indirect` is not imported by the service itself (GORM v1 pulls in every
+        // SQL driver); it says nothing about the stack.
+        if (d.ecosystem == "go" && d.dev) continue;
         for (const auto& r : rules)
             if (d.name == r.dep || (r.dep.find('/') != std::string_view::npos && str::starts_with(d.name, r.dep)))
                 out.insert(std::string(r.key));
+    }
 }
 
 std::string pretty(std::string_view key) {

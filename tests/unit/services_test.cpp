@@ -134,3 +134,42 @@ pytest = "*"
     }
     EXPECT_TRUE(pytest_dev);
 }
+
+// The stack names the database engine from the driver the service requires; a Go module marked
+// `// indirect` (GORM v1 pulls in every SQL driver) is not the service's own choice.
+TEST(Services, GoDriversNameTheEngineAndIndirectModulesDoNot) {
+    Tree t("go_drivers");
+    t.write("go.mod", R"(module example.com/articles
+
+go 1.22
+
+require (
+	github.com/go-sql-driver/mysql v1.7.1
+	github.com/labstack/echo/v4 v4.11.4
+	github.com/lib/pq v1.10.0 // indirect
+	github.com/mattn/go-sqlite3 v1.14.15 // indirect
+)
+)")
+        .write("main.go", R"(package main
+
+import (
+	"database/sql"
+
+	_ "github.com/go-sql-driver/mysql"
+	"github.com/labstack/echo/v4"
+)
+
+func main() {
+	db, _ := sql.Open("mysql", "app@tcp(db:3306)/app")
+	defer db.Close()
+	e := echo.New()
+	e.Logger.Fatal(e.Start(":8080"))
+}
+)");
+    auto m = t.model();
+    ASSERT_EQ(m.services.size(), 1u);
+    const auto& s = m.services[0];
+    EXPECT_TRUE(s.datastores.count("mysql"));
+    EXPECT_FALSE(s.datastores.count("postgres"));
+    EXPECT_FALSE(s.datastores.count("sqlite"));
+}

@@ -278,21 +278,20 @@ std::vector<std::string> server_frameworks(const ProbeContext& ctx) {
 
 std::vector<std::string> datastores(const ProbeContext& ctx) {
     std::vector<std::string> out(ctx.svc().datastores.begin(), ctx.svc().datastores.end());
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 31> k_extra{{
-        {"github.com/mattn/go-sqlite3", "sqlite"}, {"github.com/jinzhu/gorm", "gorm"}, {"modernc.org/sqlite", "sqlite"},
-        {"github.com/go-sql-driver/mysql", "mysql"}, {"github.com/jackc/pgx", "postgres"},
+    // Clients the stack header does not name (the engine drivers are in collect/stack.cpp).
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 20> k_extra{{
         {"github.com/gomodule/redigo", "redis"}, {"github.com/uptrace/bun", "bun"}, {"entgo.io/ent", "ent"},
-        {"github.com/go-pg/pg/v10", "postgres"}, {"gorm.io/driver/postgres", "postgres"},
-        {"@neondatabase/serverless", "postgres"}, {"@vercel/postgres", "postgres"},
+        {"github.com/go-pg/pg/v10", "postgres"}, {"@neondatabase/serverless", "postgres"}, {"@vercel/postgres", "postgres"},
         {"@planetscale/database", "mysql"}, {"@libsql/client", "sqlite"}, {"@upstash/redis", "redis"},
         {"@mikro-orm/core", "mikro-orm"}, {"objection", "knex"}, {"kysely", "kysely"}, {"pg-promise", "postgres"},
-        {"pymysql", "mysql"}, {"mysqlclient", "mysql"}, {"aiomysql", "mysql"}, {"motor", "mongodb"},
         {"mongoengine", "mongodb"}, {"peewee", "peewee"}, {"tortoise-orm", "tortoise"}, {"sqlmodel", "sqlalchemy"},
-        {"databases", "databases"}, {"aiosqlite", "sqlite"}, {"flask-sqlalchemy", "sqlalchemy"}, {"aioredis", "redis"}}};
-    for (const auto& d : ctx.svc().dependencies)
+        {"databases", "databases"}, {"aiosqlite", "sqlite"}, {"aioredis", "redis"}}};
+    for (const auto& d : ctx.svc().dependencies) {
+        if (d.ecosystem == "go" && d.dev) continue;  // `// indirect`: not imported by the service
         for (const auto& [dep, key] : k_extra)
             if (d.name == dep || (dep.find('/') != std::string_view::npos && str::starts_with(d.name, dep)))
                 if (std::find(out.begin(), out.end(), key) == out.end()) out.emplace_back(key);
+    }
     // Django projects declare their database in settings: DATABASES = {...}.
     if (ctx.svc().frameworks.count("django") && std::find(out.begin(), out.end(), "django-orm") == out.end()) {
         for (const auto* f : code_files(ctx)) {
