@@ -332,9 +332,17 @@ Outcome from_sql(const std::vector<const File*>& sqls, bool mysql_only) {
                     }
                     continue;
                 }
-                if (str::starts_with(lt, "check") || str::starts_with(lt, "index") || str::starts_with(lt, "key ") ||
-                    str::starts_with(lt, "exclude"))
+                // MySQL inline indexes: KEY `name` (`col`, ...) / INDEX name (col) / FULLTEXT KEY ...
+                if (str::starts_with(lt, "index") || str::starts_with(lt, "key ") || str::starts_with(lt, "key`") ||
+                    str::starts_with(lt, "fulltext") || str::starts_with(lt, "spatial")) {
+                    auto p = t.find('(');
+                    if (p != std::string_view::npos) {
+                        auto q = t.find_first_of(",)(", p + 1);  // `col`(10): a prefix index still leads with col
+                        indexed.insert({table, ident(t.substr(p + 1, q - p - 1))});
+                    }
                     continue;
+                }
+                if (str::starts_with(lt, "check") || str::starts_with(lt, "exclude")) continue;
                 auto sp = t.find_first_of(" \t\n");
                 auto col = ident(t.substr(0, sp));
                 if (str::contains(lt, "primary key") || str::contains(lt, " unique")) {
