@@ -45,7 +45,46 @@ bool good_restart(std::string_view v) {
     return s == "always" || s == "unless-stopped" || str::starts_with(s, "on-failure");
 }
 
-void judge_compose(const Runtime& rt, Tally& t) {
+// True when a command runs PM2 in the foreground (pm2-runtime, pm2-docker, `pm2 start ... --no-daemon`),
+// directly or through the package.json script it names (npm start, yarn start, npm run X, yarn X).
+bool runs_pm2_foreground(const ProbeContext& ctx, const std::vector<std::string>& words, int depth = 0) {
+    bool pm2 = false, no_daemon = false;
+    for (const auto& w : words) {
+        if (w == "pm2-runtime" || w == "pm2-docker") return true;
+        if (w == "pm2" || str::ends_with(w, "/pm2")) pm2 = true;
+        if (w == "--no-daemon") no_daemon = true;
+    }
+    if (pm2 && no_daemon) return true;
+    if (depth > 2) return false;
+    // npm start / yarn start / pnpm start / npm run X / yarn X
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        if (words[i] != "npm" && words[i] != "yarn" && words[i] != "pnpm") continue;
+        std::string script = words[i + 1];
+        if ((script == "run" || script == "run-script") && i + 2 < words.size()) script = words[i + 2];
+        const auto& root = ctx.svc().root;
+        const auto* pkg = ctx.model.file(root.empty() ? "package.json" : root + "/package.json");
+        if (!pkg || !pkg->json || !pkg->json->is_object() || !pkg->json->contains("scripts")) return false;
+        const auto& scripts = (*pkg->json)["scripts"];
+        if (!scripts.is_object() || !scripts.contains(script) || !scripts[script].is_string()) return false;
+        return runs_pm2_foreground(ctx, shell_words(scripts[script].get<std::string>()), depth + 1);
+    }
+    return false;
+}
+
+// The command a compose service runs: its own `command:`, or that of the same service in another
+// (override) compose file such as docker-compose.prod.yml.
+std::vector<std::string> compose_command(const ProbeContext& ctx, const ComposeSvc& s) {
+    auto words = command_words(y(s.node, "command"));
+    if (!words.empty()) return words;
+    for (const auto& other : compose_all(ctx)) {
+        if (other.dev || other.name != s.name || other.file == s.file) continue;
+        words = command_words(y(other.node, "command"));
+        if (!words.empty()) return words;
+    }
+    return {};
+}
+
+void judge_compose(const ProbeContext& ctx, const Runtime& rt, Tally& t) {
     for (const auto& s : rt.compose) {
         const YAML::Node& n = s.node;
         auto restart = scalar(y(n, "restart"));
@@ -67,6 +106,14 @@ void judge_compose(const Runtime& rt, Tally& t) {
             t.fail(fmt::format("Compose service {} has restart: {}: after a crash it stays down until someone restarts it; "
                                "use restart: unless-stopped.", s.name, *restart),
                    line_evidence(*s.file, line ? line : s.line(), "restart policy"));
+            continue;
+        }
+        if (!restart && runs_pm2_foreground(ctx, compose_command(ctx, s))) {
+            t.pass(fmt::format("Compose service {} runs the app under PM2 in the foreground, which restarts it when it exits; "
+                               "the container itself has no restart policy, so a PM2 crash or a host reboot leaves it down: "
+                               "add restart: unless-stopped.",
+                               s.name),
+                   s.evidence("PM2 supervises the app inside the container"));
             continue;
         }
         t.fail(fmt::format("Compose service {} has no restart policy (the default is \"no\"): after a crash it stays down "
@@ -127,7 +174,7 @@ Outcome probe_rel_supervisor_restart(const ProbeContext& ctx) {
     switch (rt.primary) {
         case Mechanism::kubernetes: judge_kubernetes(rt, t); break;
         case Mechanism::platform: judge_platforms(rt, t); break;
-        case Mechanism::compose: judge_compose(rt, t); break;
+        case Mechanism::compose: judge_compose(ctx, rt, t); break;
         case Mechanism::pm2: judge_pm2(rt, t); break;
         case Mechanism::systemd: judge_systemd(rt, t); break;
         case Mechanism::dockerfile_only: {
