@@ -14,6 +14,7 @@
 
 #include "checks/helpers.hpp"
 #include "checks/observability/telemetry_util.hpp"
+#include "checks/operations/deploy_util.hpp"
 #include "checks/security/secrets_probes.hpp"
 #include "checks/security/secrets_util.hpp"
 #include "checks/security/web_util.hpp"
@@ -279,6 +280,16 @@ Evidence read_evidence(const secrets::EnvRead& r, std::string note) {
     return e;
 }
 
+// Scripts, tools and documentation builds (a Sphinx extension under doc/) configure themselves, not the
+// service.
+bool tooling_file(std::string_view path) {
+    if (telemetry::is_tooling_path(path)) return true;
+    auto segs = str::split(path, '/');
+    for (std::size_t i = 0; i + 1 < segs.size(); ++i)
+        if (segs[i] == "doc" || segs[i] == "docs") return true;
+    return false;
+}
+
 // Script files the service's start runs: the package.json scripts named start/start:*/start-*/prestart/
 // serve or named by a Dockerfile CMD/ENTRYPOINT, followed through what they call (npm run, yarn, pnpm,
 // npm-run-all, run-s, run-p: any word that names another script), and the .js/.ts/.py/.sh paths in them.
@@ -336,6 +347,10 @@ std::set<std::string> startup_script_files(const ProbeContext& ctx) {
 }  // namespace
 
 Outcome probe_sec_env_validated(const ProbeContext& ctx) {
+    // Configuration validated "at startup" needs something that starts: a server, a worker or a deployment.
+    if (!deploy::runs_as_process(ctx, deploy::runtime_of(ctx)))
+        return na("No long-running process (no HTTP server, worker or deployment definition): nothing starts with this "
+                  "configuration.");
     const auto& reads = secrets::env_reads(ctx);
     std::vector<Site> sites, weak;
     std::map<const File*, std::set<std::string>> vars;
@@ -350,7 +365,7 @@ Outcome probe_sec_env_validated(const ProbeContext& ctx) {
         // A guard mentions a direct read or a variable assigned from one (what mentions_env looks for). A
         // guard in a script (scripts/, tools/, seeds) protects that script's run, not the service's start,
         // unless the start runs the script (umami: start-docker -> check-db -> scripts/check-db.js).
-        if ((!v.empty() || names_env_read(f.text)) && (!telemetry::is_tooling_path(f.path) || startup.count(f.path)))
+        if ((!v.empty() || names_env_read(f.text)) && (!tooling_file(f.path) || startup.count(f.path)))
             guards(f, root, v, sites);
     }
     // @fastify/env registered by @fastify/autoload with its schema in autoConfig.
@@ -393,9 +408,14 @@ Outcome probe_sec_env_validated(const ProbeContext& ctx) {
                     ev);
     }
 
+    // Reads in scripts and tools configure those tools, not the service, unless the start runs them.
+    std::vector<const secrets::EnvRead*> service_reads;
+    for (const auto& r : reads)
+        if (!tooling_file(r.file->path) || startup.count(r.file->path)) service_reads.push_back(&r);
     std::vector<const secrets::EnvRead*> required;
     bool any_fail_fast = false;
-    for (const auto& r : reads) {
+    for (const auto* rp : service_reads) {
+        const auto& r = *rp;
         if (r.has_default) continue;
         if (r.fails_fast) {
             any_fail_fast = true;
@@ -403,18 +423,18 @@ Outcome probe_sec_env_validated(const ProbeContext& ctx) {
         }
         required.push_back(&r);
     }
-    if (!reads.empty() && required.empty()) {
+    if (!service_reads.empty() && required.empty()) {
         if (any_fail_fast) {
             std::vector<Evidence> ev;
-            for (const auto& r : reads)
-                if (r.fails_fast && ev.size() < 5) ev.push_back(node_evidence(*r.file, r.node, "raises KeyError at import"));
+            for (const auto* r : service_reads)
+                if (r->fails_fast && ev.size() < 5) ev.push_back(node_evidence(*r->file, r->node, "raises KeyError at import"));
             return pass("Required variables are read with os.environ[...] at module level, so a missing one stops the "
                         "process at import (KeyError); a settings schema would report every missing key at once.",
                         ev);
         }
         std::vector<Evidence> ev;
-        for (const auto& r : reads)
-            if (ev.size() < 3) ev.push_back(node_evidence(*r.file, r.node, "read with a default"));
+        for (const auto* r : service_reads)
+            if (ev.size() < 3) ev.push_back(node_evidence(*r->file, r->node, "read with a default"));
         return pass("Every environment variable the code reads has a default; nothing is required at startup.", ev);
     }
     if (!required.empty()) {
@@ -456,6 +476,9 @@ Outcome probe_sec_env_validated(const ProbeContext& ctx) {
                        ev);
     }
     if (!has_code(ctx)) return na("No application code to read configuration.");
+    if (!reads.empty())
+        return na("Only scripts, tools and documentation builds (scripts/, tools/, doc/) read the environment, and the service's start runs "
+                  "none of them.");
     return na("The code reads no environment variables.");
 }
 
