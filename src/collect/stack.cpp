@@ -308,6 +308,12 @@ void detect_stack(RepoModel& m, const std::vector<std::pair<std::string, std::st
         s.name = base_of(m.root);
         m.services.push_back(std::move(s));
     }
+    // Results are reported per service name: two services with one name (five Go modules all called
+    // `example`) take their folder as well, so that no finding is told against the wrong one.
+    std::map<std::string, int> name_count;
+    for (const auto& s : m.services) ++name_count[s.name];
+    for (auto& s : m.services)
+        if (name_count[s.name] > 1) s.name += " (" + (s.root.empty() ? std::string(".") : s.root) + ")";
     // Each file belongs to the deepest service root that contains it.
     for (auto& f : m.files) {
         std::size_t best_len = 0;
@@ -318,7 +324,11 @@ void detect_stack(RepoModel& m, const std::vector<std::pair<std::string, std::st
             if (inside && (best == -1 || r.size() >= best_len)) { best = static_cast<int>(i); best_len = r.size(); }
         }
         // Repository-level files (CI, manifests, docs outside any service) stay -1 when there are several services.
-        if (m.services.size() > 1 && best >= 0 && m.services[static_cast<std::size_t>(best)].root.empty()) best = -1;
+        // Code under the root service is that service's own: it must not count for the services nested below it
+        // (gin-gonic/examples: a root module with its own examples beside seven nested modules).
+        const bool code = f.lang == Language::javascript || f.lang == Language::typescript || f.lang == Language::tsx ||
+                          f.lang == Language::go || f.lang == Language::python;
+        if (m.services.size() > 1 && best >= 0 && m.services[static_cast<std::size_t>(best)].root.empty() && !code) best = -1;
         f.service = best;
         if (best >= 0 && f.is_own()) {
             auto& s = m.services[static_cast<std::size_t>(best)];

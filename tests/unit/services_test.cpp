@@ -173,3 +173,33 @@ func main() {
     EXPECT_FALSE(s.datastores.count("postgres"));
     EXPECT_FALSE(s.datastores.count("sqlite"));
 }
+
+// A root module with code of its own beside nested modules: the root's code is the root service's, not
+// every service's, and two nested modules with one module name are told apart by their folders.
+TEST(Services, RootCodeStaysWithTheRootAndSameNamesTakeTheirFolder) {
+    Tree t("nested_modules");
+    const std::string server = "package main\n\nimport \"github.com/gin-gonic/gin\"\n\nfunc main() {\n"
+                               "\tr := gin.Default()\n\tr.GET(\"/\", func(c *gin.Context) {})\n\tr.Run()\n}\n";
+    t.write("go.mod", "module github.com/acme/examples\n\ngo 1.22\n\nrequire github.com/gin-gonic/gin v1.10.0\n")
+        .write("cors/main.go", server)
+        .write("chat/go.mod", "module example\n\ngo 1.22\n\nrequire github.com/gin-gonic/gin v1.10.0\n")
+        .write("chat/main.go", server)
+        .write("otel/go.mod", "module example\n\ngo 1.22\n\nrequire github.com/gin-gonic/gin v1.10.0\n")
+        .write("otel/main.go", server)
+        .write(".github/workflows/ci.yml", "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: go test ./...\n");
+    auto m = t.model();
+    ASSERT_EQ(m.services.size(), 3u);
+    std::vector<std::string> names;
+    for (const auto& s : m.services) names.push_back(s.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"examples", "example (chat)", "example (otel)"}));
+    for (const auto& f : m.files) {
+        if (f.path == "cors/main.go") {
+            EXPECT_EQ(f.service, 0) << "root code belongs to the root service";
+        } else if (f.path == ".github/workflows/ci.yml") {
+            EXPECT_EQ(f.service, -1) << "CI stays repository-level";
+        } else if (f.path == "chat/main.go") {
+            ASSERT_GE(f.service, 0);
+            EXPECT_EQ(m.services[static_cast<std::size_t>(f.service)].root, "chat");
+        }
+    }
+}
