@@ -347,6 +347,23 @@ Result<RepoModel> build_model(const std::filesystem::path& root_in, const std::v
         profile::Timer t("model: routes");
         extract_routes(m);
     }
+    // A Go module with no `package main` of its own is a library (go-chi/chi): the routers it declares are for
+    // its users to mount, and nothing of it runs, so it serves no HTTP and has no server framework.
+    for (std::size_t si = 0; si < m.services.size(); ++si) {
+        auto& s = m.services[si];
+        if (s.languages != std::set<std::string>{"Go"}) continue;
+        bool has_main = false, unread = false;
+        for (const auto& f : m.files) {
+            if (f.service != static_cast<int>(si) || !f.is_own() || f.lang != Language::go) continue;
+            if (!f.kept) unread = true;  // not read (memory ceiling): cannot tell, so keep it a service
+            if (str::starts_with(f.text, "package main\n") || str::contains(f.text, "\npackage main\n") ||
+                str::starts_with(f.text, "package main\r\n") || str::contains(f.text, "\npackage main\r\n"))
+                has_main = true;
+        }
+        if (has_main || unread) continue;
+        s.routes.clear();
+        s.frameworks.clear();
+    }
     m.stats.duration_ms = static_cast<std::uint64_t>(
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count());
     return m;

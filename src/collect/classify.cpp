@@ -15,9 +15,10 @@ constexpr std::array<std::string_view, 18> k_vendored_dirs{
     "node_modules", "vendor", "third_party", "third-party", "bower_components", ".venv", "venv",
     "site-packages", "dist", "build", "out", ".next", ".nuxt", "target", "coverage", "__pycache__",
     ".terraform", ".yarn"};
-constexpr std::array<std::string_view, 16> k_test_dirs{
+// `_examples` is Go's spelling: the go tool skips folders that start with an underscore.
+constexpr std::array<std::string_view, 18> k_test_dirs{
     "test", "tests", "__tests__", "spec", "specs", "e2e", "cypress", "fixtures", "fixture", "testdata",
-    "__mocks__", "mocks", "examples", "example", "samples", "testing"};
+    "__mocks__", "mocks", "examples", "example", "_examples", "_example", "samples", "testing"};
 constexpr std::array<std::string_view, 9> k_lockfiles{
     "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "go.sum", "poetry.lock", "Pipfile.lock",
     "Cargo.lock", "composer.lock", "npm-shrinkwrap.json"};

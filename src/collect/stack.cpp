@@ -296,7 +296,13 @@ void detect_stack(RepoModel& m, const std::vector<std::pair<std::string, std::st
         Service s;
         s.root = r->dir;
         s.name = !r->name.empty() ? r->name : (r->dir.empty() ? base_of(m.root) : base_of(r->dir));
-        if (str::contains(s.name, "/")) s.name = base_of(s.name);  // go module path
+        if (str::contains(s.name, "/")) {  // go module path: github.com/go-chi/chi/v5 -> chi
+            auto parts = str::split(s.name, '/');
+            auto last = parts.back();
+            bool major = last.size() >= 2 && last[0] == 'v' &&
+                         std::all_of(last.begin() + 1, last.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+            s.name = std::string(major && parts.size() >= 2 ? parts[parts.size() - 2] : last);
+        }
         s.dependencies = r->deps;
         apply(k_frameworks, r->deps, s.frameworks);
         apply(k_datastores, r->deps, s.datastores);

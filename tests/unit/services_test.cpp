@@ -203,3 +203,17 @@ TEST(Services, RootCodeStaysWithTheRootAndSameNamesTakeTheirFolder) {
         }
     }
 }
+
+// A Go module with no `package main` is a library: named after its path without the major-version suffix,
+// with no routes or server framework of its own (the routers it declares are for its users to mount).
+TEST(Services, GoLibraryServesNothingAndDropsItsMajorVersionFromTheName) {
+    Tree t("go_library");
+    t.write("go.mod", "module github.com/acme/routerkit/v2\n\ngo 1.22\n")
+        .write("profiler.go", "package routerkit\n\nimport \"net/http\"\n\nfunc Profiler() http.Handler {\n"
+                              "\tmux := http.NewServeMux()\n\tmux.HandleFunc(\"/debug/vars\", nil)\n\treturn mux\n}\n");
+    auto m = t.model();
+    ASSERT_EQ(m.services.size(), 1u);
+    EXPECT_EQ(m.services[0].name, "routerkit");
+    EXPECT_TRUE(m.services[0].routes.empty());
+    EXPECT_TRUE(m.services[0].frameworks.empty());
+}

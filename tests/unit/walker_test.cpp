@@ -235,6 +235,7 @@ TEST(Classify, Kinds) {
     EXPECT_EQ(classify("pkg/handler_test.go").kind, FileKind::test);
     EXPECT_EQ(classify("app/test_views.py").kind, FileKind::test);
     EXPECT_EQ(classify("tests.py").kind, FileKind::test);
+    EXPECT_EQ(classify("_examples/rest/main.go").kind, FileKind::test);
     EXPECT_EQ(classify("polls/tests.py").kind, FileKind::test);
     EXPECT_EQ(classify("app/model_tests.py").kind, FileKind::test);
     EXPECT_EQ(classify("app/contests.py").kind, FileKind::source);

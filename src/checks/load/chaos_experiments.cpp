@@ -157,7 +157,9 @@ Outcome probe_load_chaos_experiments(const ProbeContext& ctx) {
         add(hit_ev(ctx, *h, "stops a dependency"), fmt::format("`{}` in {}:{}", mask_line(str::trim(h->match)), f.path, h->line));
     }
     if (ev.empty()) {
-        if (nothing_to_operate(ctx)) return na("No application code: there is no dependency to break.");
+        if (nothing_runs(ctx))
+            return na("No long-running process (no code, HTTP server, worker or deployment definition): there is no "
+                      "dependency to break.");
         if (!has_dependencies(ctx))
             return na("The service declares no database, cache, queue or third-party API: there is no dependency to kill.");
         return fail("No chaos experiment found (Chaos Mesh, LitmusChaos, AWS FIS, Chaos Toolkit, Toxiproxy, Pumba, a "

@@ -235,7 +235,9 @@ Outcome probe_obs_alert_rules(const ProbeContext& ctx) {
         }
     }
     if (col.rules.empty()) {
-        if (nothing_to_operate(ctx)) return na("No application code and no alert definitions: nothing to alert on.");
+        if (nothing_runs(ctx))
+            return na("No long-running process (no code, HTTP server, worker or deployment definition) and no alert "
+                      "definitions: nothing to alert on.");
         if (!col.alertmanager.empty())
             return fail("Alertmanager routing is configured but no alert rule is defined in the repository: nothing would "
                         "fire on errors, latency or downtime.",

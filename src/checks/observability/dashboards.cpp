@@ -141,7 +141,9 @@ Outcome probe_obs_dashboards(const ProbeContext& ctx) {
             return unknown("Grafana dashboard provisioning is configured but no dashboard definition is in the repository: "
                            "the dashboards it loads live elsewhere and cannot be reviewed here.",
                            providers);
-        if (nothing_to_operate(ctx)) return na("No application code and no dashboards: nothing to diagnose.");
+        if (nothing_runs(ctx))
+            return na("No long-running process (no code, HTTP server, worker or deployment definition) and no dashboards: "
+                      "nothing to diagnose.");
         return fail("No dashboard kept as code (Grafana dashboard JSON, GrafanaDashboard, Terraform/CloudFormation "
                     "dashboards): during an outage someone has to build queries from scratch. Dashboards built only in a "
                     "UI cannot be reviewed here; record them with a waiver and a link.",

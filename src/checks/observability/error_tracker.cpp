@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "checks/observability/telemetry_probes.hpp"
+#include "checks/operations/opsdocs_util.hpp"
 #include "checks/observability/telemetry_util.hpp"
 #include "util/strings.hpp"
 
@@ -185,6 +186,9 @@ Outcome probe_obs_error_tracker(const ProbeContext& ctx) {
             o.other_evidence = std::move(others);
             return o;
         }
+        if (opsdocs::nothing_runs(ctx))
+            return na("No long-running process (no HTTP server, worker or deployment definition): nothing runs to report "
+                      "errors from.");
         Outcome o = fail("No error tracker is initialised (no Sentry, Bugsnag, Rollbar, Honeybadger, Datadog or Elastic APM): "
                          "exceptions are only visible in logs, if at all.",
                          {anchor(ctx, "no error-tracking SDK in this service")});

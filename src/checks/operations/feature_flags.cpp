@@ -182,7 +182,9 @@ void env_flags(const collect::File& f, std::vector<EnvFlag>& out) {
 }  // namespace
 
 Outcome probe_ops_feature_flags(const ProbeContext& ctx) {
-    if (nothing_to_operate(ctx)) return na("No application code: there is no feature to switch off.");
+    if (nothing_runs(ctx))
+        return na("No long-running process (no code, HTTP server, worker or deployment definition): there is no running "
+                  "feature to switch off.");
     auto files = code_files(ctx);
     struct Use {
         const Sdk* sdk;

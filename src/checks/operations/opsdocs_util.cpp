@@ -177,6 +177,10 @@ const std::vector<const File*>& kept_own(const ProbeContext& ctx) {
 
 bool nothing_to_operate(const ProbeContext& ctx) { return !has_code(ctx); }
 
+bool nothing_runs(const ProbeContext& ctx) {
+    return !has_code(ctx) || !deploy::runs_as_process(ctx, deploy::runtime_of(ctx));
+}
+
 std::string lower(std::string_view s) { return str::lower(s); }
 
 namespace {

@@ -53,6 +53,10 @@ std::vector<Evidence> anchor_evidence(const ProbeContext& ctx, std::string note)
 const std::vector<const collect::File*>& kept_own(const ProbeContext& ctx);
 // True when the repository has nothing to operate: no parseable code for this service.
 bool nothing_to_operate(const ProbeContext& ctx);
+// True when nothing of the service runs in production: no code, or no long-running process (no HTTP
+// server, worker or deployment definition; a library such as go-chi/chi). CI still applies to it;
+// alerts, dashboards, runbooks, rollbacks, feature flags and chaos drills do not.
+bool nothing_runs(const ProbeContext& ctx);
 // Lower-case copy.
 std::string lower(std::string_view s);
 // True when `text` contains `word` as a whole word (case-insensitive, word = [A-Za-z0-9_]).

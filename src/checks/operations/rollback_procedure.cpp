@@ -51,7 +51,9 @@ bool names_rollback_word(std::string_view code) {
 }  // namespace
 
 Outcome probe_ops_rollback_procedure(const ProbeContext& ctx) {
-    if (nothing_to_operate(ctx)) return na("No application code: there is no release to roll back.");
+    if (nothing_runs(ctx))
+        return na("No long-running process (no code, HTTP server, worker or deployment definition): there is no "
+                  "deployed release to roll back.");
     static const std::string k_timing =
         " The five-minute target cannot be measured from files: time a rollback drill and record it.";
     const Resolver& r = resolver(ctx);

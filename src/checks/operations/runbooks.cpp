@@ -103,7 +103,9 @@ struct Scenario {
 }  // namespace
 
 Outcome probe_ops_runbooks(const ProbeContext& ctx) {
-    if (nothing_to_operate(ctx)) return na("No application code: there is no service to write runbooks for.");
+    if (nothing_runs(ctx))
+        return na("No long-running process (no code, HTTP server, worker or deployment definition): there is no service "
+                  "to write runbooks for.");
     std::vector<Scenario> scenarios;
     std::vector<Evidence> empty_places;  // runbook files / ops sections without a scenario
     for (const auto* f : doc_files(ctx)) {

@@ -1,0 +1,3 @@
+module github.com/acme/routerkit/v2
+
+go 1.22
