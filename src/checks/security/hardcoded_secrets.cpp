@@ -171,8 +171,8 @@ Outcome probe_sec_hardcoded_secrets(const ProbeContext& ctx) {
     std::string aside_msg;
     if (aside)
         aside_msg = fmt::format(
-            " {} more in tests, fixtures, examples, vendored code, test-mode or test-named keys, or public-by-design "
-            "keys {} listed separately and do not decide this control.",
+            " {} more in tests, fixtures, examples, vendored code, development seeds, test-mode or test-named keys, or "
+            "public-by-design keys {} listed separately and do not decide this control.",
             aside, aside == 1 ? "is" : "are");
     if (!prod.empty()) {
         std::vector<std::string> head(prod.begin(), prod.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(prod.size(), 3)));

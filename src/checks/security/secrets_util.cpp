@@ -420,6 +420,20 @@ bool test_key_path(std::string_view path) {
            b.find("-dev.") != std::string::npos || b.find("_dev.") != std::string::npos;
 }
 
+// A development seed (prisma/seed.ts, lib/db/seed.ts, db/seeds/*, database/seeders/*): the passwords it
+// gives its sample users are known by design; they matter only if the seed runs against production.
+bool seed_file(std::string_view path) {
+    auto l = str::lower(path);
+    auto b = base_of(l);
+    if (str::starts_with(b, "seed.") || str::starts_with(b, "seeds.") || str::starts_with(b, "seed-") ||
+        str::starts_with(b, "seed_"))
+        return true;
+    auto segs = str::split(l, '/');
+    for (std::size_t i = 0; i + 1 < segs.size(); ++i)
+        if (segs[i] == "seed" || segs[i] == "seeds" || segs[i] == "seeders" || segs[i] == "seeding") return true;
+    return false;
+}
+
 bool firebase_context(const File& f, std::string_view line) {
     auto l = str::lower(line);
     if (l.find("firebase") != std::string::npos) return true;
@@ -703,6 +717,10 @@ std::vector<Finding> find_secrets(const ProbeContext& ctx) {
                 }
                 case Kind::generic_password:
                 case Kind::generic_secret: {
+                    if (seed_file(f.path)) {
+                        fd.test_mode = true;
+                        fd.note = "a development seed's sample credential; it matters only if the seed runs in production";
+                    }
                     auto kw_len = static_cast<std::size_t>(m.position(1) + m.length(1));
                     std::string name = full_name(h->line_text, col0, tail.substr(0, kw_len));
                     // a quoted name after `?` is a ternary's string operand ('bad_password' : 'unknown_user'), not a key
