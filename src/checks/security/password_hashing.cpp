@@ -9,6 +9,7 @@
 #include "checks/helpers.hpp"
 #include "checks/security/codesec_probes.hpp"
 #include "checks/security/codesec_util.hpp"
+#include "checks/security/web_util.hpp"
 #include "util/strings.hpp"
 
 namespace gonogo::checks {
@@ -219,12 +220,18 @@ bool derives_cipher_keys(const File& f, TSNode root) {
 void scan_calls(const File& f, Acc& acc) {
     TSNode root = sx::root(f);
     const bool cipher_file = derives_cipher_keys(f, root);
+    const auto binds = is_js(f) ? web::bindings(f) : web::Bindings{};
     for (const auto& c : sx::calls(f, root)) {
         auto args = positional_args(c);
-        const std::string lc = str::lower(c.callee);
+        // A bare name imported from a hashing library (`import { hash } from 'bcryptjs'`) is that library's call.
+        std::string callee = c.callee;
+        if (callee.find('.') == std::string::npos)
+            if (const auto* b = web::binding_of(binds, callee); b && b->name != "*" && b->name != "default")
+                callee = b->module + "." + b->name;
+        const std::string lc = str::lower(callee);
         TSNode scope = scope_of(f, c.node);
         // ---- slow KDFs (with their cost parameters) ----
-        if (kdf_callee(c.callee, c.name) || kdf_object_call(f, c)) {
+        if (kdf_callee(callee, c.name) || kdf_object_call(f, c)) {
             std::optional<long> cost;
             if (str::contains(lc, "bcrypt") && (c.name == "hash" || c.name == "hashSync" || c.name == "GenerateFromPassword") &&
                 args.size() >= 2)
@@ -253,7 +260,7 @@ void scan_calls(const File& f, Acc& acc) {
                 acc.by_default = true;
                 acc.default_note = "Django's default password hasher (PBKDF2-SHA256, 600k+ iterations)";
             }
-            acc.good.push_back(node_evidence(f, c.node, fmt::format("{}() is a slow password KDF", c.callee)));
+            acc.good.push_back(node_evidence(f, c.node, fmt::format("{}() is a slow password KDF", callee)));
             continue;
         }
         if (c.name == "gensalt" && str::contains(lc, "bcrypt")) {

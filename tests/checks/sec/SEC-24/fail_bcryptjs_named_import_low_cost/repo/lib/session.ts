@@ -1,0 +1,11 @@
+import { compare, hash } from 'bcryptjs';
+
+const SALT_ROUNDS = 12;
+
+export async function hashPassword(password: string) {
+  return hash(password, 8);
+}
+
+export async function comparePasswords(plainTextPassword: string, hashedPassword: string) {
+  return compare(plainTextPassword, hashedPassword);
+}
