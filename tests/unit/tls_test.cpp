@@ -37,16 +37,16 @@ void add_ext(X509* cert, X509* issuer, int nid, const char* value) {
     X509_EXTENSION_free(ext);
 }
 
-// A certificate for `cn` with the given alternative names, valid from `from_days` to `to_days` from now,
-// signed by `issuer` (itself when null).
+// A certificate for `cn` with the given alternative names, valid from `from_days` to `to_days` from now
+// (less `early` seconds), signed by `issuer` (itself when null).
 X509* make_cert(const Key& key, const char* cn, const char* sans, long from_days, long to_days, X509* issuer, const Key* issuer_key,
-                bool ca) {
+                bool ca, long early = 0) {
     X509* c = X509_new();
     X509_set_version(c, 2);
     static long serial = 1;
     ASN1_INTEGER_set(X509_get_serialNumber(c), ++serial);
     X509_gmtime_adj(X509_getm_notBefore(c), from_days * 86400);
-    X509_gmtime_adj(X509_getm_notAfter(c), to_days * 86400);
+    X509_gmtime_adj(X509_getm_notAfter(c), to_days * 86400 - early);
     X509_set_pubkey(c, key.k);
     X509_NAME* name = X509_get_subject_name(c);
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>(cn), -1, -1, 0);
@@ -129,7 +129,9 @@ TEST(Tls, NginxCertificatesAndProtocolsAreGraded) {
     } specs[] = {
         {"valid", make_cert(leaf_key, "localhost", sans, -1, 90, ca, &ca_key, false)},
         {"expired", make_cert(leaf_key, "localhost", sans, -30, -1, ca, &ca_key, false)},
-        {"expiring", make_cert(leaf_key, "localhost", sans, -80, 5, ca, &ca_key, false)},
+        // 4 days 23 hours: a whole-days count says 4 however soon after this the probe reads it (at exactly
+        // 5 days, a probe within the same second saw 5).
+        {"expiring", make_cert(leaf_key, "localhost", sans, -80, 5, ca, &ca_key, false, 3600)},
         {"wronghost", make_cert(leaf_key, "other.test", "DNS:other.test", -1, 90, ca, &ca_key, false)},
         {"selfsigned", make_cert(self_key, "localhost", sans, -1, 90, nullptr, nullptr, false)},
     };
