@@ -30,11 +30,7 @@ bool nothing_to_build(const ProbeContext& ctx) {
     const auto& langs = ctx.svc().languages;
     if (!langs.count("JavaScript") || langs.count("TypeScript") || langs.size() != 1) return false;
     if (ctx.model.deployment.kinds.count("dockerfile")) return false;
-    const auto& root = ctx.svc().root;
-    const auto* pkg = ctx.model.file(root.empty() ? "package.json" : root + "/package.json");
-    if (!pkg || !pkg->json || !pkg->json->is_object()) return false;
-    const auto& j = *pkg->json;
-    return !(j.contains("scripts") && j["scripts"].is_object() && j["scripts"].contains("build"));
+    return !resolver(ctx).npm_script(ctx.svc().root, "build");
 }
 
 }  // namespace

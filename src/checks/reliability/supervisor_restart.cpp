@@ -5,6 +5,7 @@
 
 #include "checks/operations/deploy_util.hpp"
 #include "checks/reliability/deploy_probes.hpp"
+#include "checks/reliability/health_util.hpp"
 #include "util/strings.hpp"
 
 namespace gonogo::checks {
@@ -61,12 +62,8 @@ bool runs_pm2_foreground(const ProbeContext& ctx, const std::vector<std::string>
         if (words[i] != "npm" && words[i] != "yarn" && words[i] != "pnpm") continue;
         std::string script = words[i + 1];
         if ((script == "run" || script == "run-script") && i + 2 < words.size()) script = words[i + 2];
-        const auto& root = ctx.svc().root;
-        const auto* pkg = ctx.model.file(root.empty() ? "package.json" : root + "/package.json");
-        if (!pkg || !pkg->json || !pkg->json->is_object() || !pkg->json->contains("scripts")) return false;
-        const auto& scripts = (*pkg->json)["scripts"];
-        if (!scripts.is_object() || !scripts.contains(script) || !scripts[script].is_string()) return false;
-        return runs_pm2_foreground(ctx, shell_words(scripts[script].get<std::string>()), depth + 1);
+        auto body = health::npm_script(ctx, script);
+        return body && runs_pm2_foreground(ctx, shell_words(body->command), depth + 1);
     }
     return false;
 }

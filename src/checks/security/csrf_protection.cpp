@@ -295,6 +295,18 @@ std::string header_auth_guard(const File& f, TSNode fn, const FlaskDefences& d) 
     return {};
 }
 
+// `PostForm(meta={'csrf': False})`: the form's token switched off for this instance.
+bool meta_csrf_off_arg(const File& f, TSNode arguments) {
+    TSNode meta = web::py_kwarg(f, arguments, "meta");
+    if (ts_node_is_null(meta) || !is(meta, "dictionary")) return false;
+    bool off = false;
+    for (TSNode pair : web::named_children(meta))
+        if (is(pair, "pair") && web::str_lit(f, web::field(pair, "key")) == std::optional<std::string>("csrf") &&
+            sx::text(f, web::field(pair, "value")) == "False")
+            off = true;
+    return off;
+}
+
 // A Flask-WTF form the view builds and validates: `form = PostForm()` ... `form.validate_on_submit()`.
 std::string validated_form(const File& f, TSNode fn, const FlaskDefences& d) {
     std::map<std::string, std::string> built;  // variable -> form class
@@ -302,8 +314,7 @@ std::string validated_form(const File& f, TSNode fn, const FlaskDefences& d) {
     for (const auto& c : sx::calls(f, fn)) {
         if (d.forms.count(c.callee)) {
             TSNode p = ts_node_parent(c.node);
-            if (is(p, "assignment") && is(web::field(p, "left"), "identifier") &&
-                !str::contains(sx::text(f, c.arguments), "csrf"))  // meta={'csrf': False}
+            if (is(p, "assignment") && is(web::field(p, "left"), "identifier") && !meta_csrf_off_arg(f, c.arguments))
                 built[std::string(sx::text(f, web::field(p, "left")))] = c.callee;
             continue;
         }

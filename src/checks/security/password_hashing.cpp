@@ -220,14 +220,17 @@ bool derives_cipher_keys(const File& f, TSNode root) {
 void scan_calls(const File& f, Acc& acc) {
     TSNode root = sx::root(f);
     const bool cipher_file = derives_cipher_keys(f, root);
-    const auto binds = is_js(f) ? web::bindings(f) : web::Bindings{};
+    std::optional<web::Bindings> binds;  // read once, on the first bare call
+
     for (const auto& c : sx::calls(f, root)) {
         auto args = positional_args(c);
         // A bare name imported from a hashing library (`import { hash } from 'bcryptjs'`) is that library's call.
         std::string callee = c.callee;
-        if (callee.find('.') == std::string::npos)
-            if (const auto* b = web::binding_of(binds, callee); b && b->name != "*" && b->name != "default")
+        if (is_js(f) && callee.find('.') == std::string::npos) {
+            if (!binds) binds = web::bindings(f);
+            if (const auto* b = web::binding_of(*binds, callee); b && b->name != "*" && b->name != "default")
                 callee = b->module + "." + b->name;
+        }
         const std::string lc = str::lower(callee);
         TSNode scope = scope_of(f, c.node);
         // ---- slow KDFs (with their cost parameters) ----
